@@ -1,0 +1,32 @@
+# make serve | make test | make build | make bench  (each sets up .venv first)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build bench clean
+
+$(VENV)/site-ready: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/dev-ready: $(VENV)/site-ready requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/site-ready
+	$(PY) -m mkdocs serve
+
+build: $(VENV)/site-ready
+	$(PY) -m mkdocs build --strict
+
+test: $(VENV)/dev-ready
+	$(PY) -m pytest
+
+bench: $(VENV)/dev-ready
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,215 @@
+"""The macros pages call: each finds the current page, then calls a pure renderer."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from jinja2 import pass_context
+
+from . import argument, chapter_page, citations, downloads, glossary, profiles, tables
+from .chapters_source import ChapterSource, section_items
+from .errors import GuideError
+from .links import PAGES, link_to_chapter, link_to_entry, unknown
+from .loader import Guide
+
+MENTIONABLE = ("people", "bodies", "glossary", "places")
+
+
+def compute_appearances(guide: Guide, sources: dict[str, ChapterSource]) -> dict[str, dict[str, set[str]]]:
+    """collection -> entry id -> ids of the chapters whose pages name it."""
+    return {
+        name: {e["id"]: {cid for cid, s in sources.items() if e["id"] in s.mentions[name]} for e in guide[name]}
+        for name in MENTIONABLE
+    }
+
+
+class GuideMacros:
+    """Binds the guide's data to the macros environment."""
+
+    def __init__(self, env, guide: Guide, sources: dict[str, ChapterSource]):
+        self.env = env
+        self.guide = guide
+        self.sources = sources
+        self.appearances = compute_appearances(guide, sources)
+        self.chapters = sorted(guide["chapters"], key=lambda c: c["number"])
+        self.minutes = {cid: s.reading_minutes for cid, s in sources.items()}
+
+    # -- where are we -------------------------------------------------------
+    @property
+    def page(self) -> str:
+        return self.env.page.file.src_uri
+
+    def current_chapter(self, context=None) -> dict:
+        chapter_id = context.get("current_chapter") if context else None
+        if chapter_id:
+            return self.guide.by_id["chapters"][chapter_id]
+        for chapter in self.chapters:
+            if self.page == f"chapters/{chapter['number']:02d}-{chapter['id']}.md":
+                return chapter
+        raise GuideError(f"docs/{self.page}: chapter_header()/chapter_footer() belong on chapter pages only.")
+
+    def lookup(self, collection: str, entry_id: str) -> dict:
+        entry = self.guide.by_id[collection].get(entry_id)
+        if entry is None:
+            raise unknown(collection, entry_id, self.guide.by_id[collection], self.page)
+        return entry
+
+    # -- link macros --------------------------------------------------------
+    def who(self, entry_id: str, text: str | None = None) -> str:
+        found = self.guide.profile(entry_id)
+        if found is None:
+            known = {**self.guide.by_id["people"], **self.guide.by_id["bodies"]}
+            raise unknown("people", entry_id, known, self.page)
+        collection, entry = found
+        return link_to_entry(collection, entry, self.page, text)
+
+    def term(self, entry_id: str, text: str | None = None) -> str:
+        return link_to_entry("glossary", self.lookup("glossary", entry_id), self.page, text)
+
+    def theme(self, entry_id: str, text: str | None = None) -> str:
+        return link_to_entry("themes", self.lookup("themes", entry_id), self.page, text)
+
+    def place(self, entry_id: str, text: str | None = None) -> str:
+        return link_to_entry("places", self.lookup("places", entry_id), self.page, text)
+
+    def chapter(self, entry_id, text: str | None = None) -> str:
+        if isinstance(entry_id, int):
+            matches = [c for c in self.chapters if c["number"] == entry_id]
+            chapter = matches[0] if matches else None
+            if chapter is None:
+                raise GuideError(f"docs/{self.page}: there is no chapter {entry_id}; chapters run 1 to {len(self.chapters)}.")
+        else:
+            chapter = self.lookup("chapters", entry_id)
+        return link_to_chapter(chapter, self.page, text)
+
+    # -- chapter pages ------------------------------------------------------
+    @pass_context
+    def chapter_header(self, context) -> str:
+        chapter = self.current_chapter(context)
+        return chapter_page.render_header(chapter, self.minutes[chapter["id"]], self.guide.by_id["themes"], self.page)
+
+    @pass_context
+    def chapter_footer(self, context) -> str:
+        chapter = self.current_chapter(context)
+        return chapter_page.render_footer(chapter, self.sources[chapter["id"]].mentions, self.guide.collections,
+                                          self.page, interactive=not context.get("print_edition"))
+
+    # -- generated views ----------------------------------------------------
+    def chapter_overview(self) -> str:
+        return tables.render_overview(self.chapters, self.guide.by_id["themes"], self.minutes, self.page)
+
+    def appearance_matrix(self, collection: str) -> str:
+        label = {"people": "Person", "bodies": "Party, body or agreement", "glossary": "Term", "places": "Place"}[collection]
+        return tables.render_matrix(self.guide[collection], collection, self.appearances[collection],
+                                    self.chapters, self.page, label)
+
+    def argument_map(self) -> str:
+        return argument.render_argument_map(self.chapters, self.page)
+
+    def theme_tracker(self) -> str:
+        return tables.render_theme_tracker(self.guide["themes"], self.chapters, self.page)
+
+    def theme_sections(self) -> str:
+        parts = []
+        for theme in self.guide["themes"]:
+            parts += [f"## {theme['name']} {{ #{theme['id']} }}", tables.safe(theme["description"]),
+                      "**How the chapters treat it:**", tables.render_theme_details(theme, self.chapters, self.page)]
+        return "\n\n".join(parts)
+
+    def profiles(self, collection: str) -> str:
+        return profiles.render_profiles(self.guide[collection], self.appearances[collection], self.chapters, self.page)
+
+    def glossary_list(self) -> str:
+        return glossary.render_glossary(self.guide["glossary"], self.appearances["glossary"], self.chapters, self.page)
+
+    def places_table(self) -> str:
+        return tables.render_places(self.guide["places"], self.appearances["places"], self.chapters, self.page)
+
+    def timeline(self) -> str:
+        return tables.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"], self.page)
+
+    def key_figures(self, in_article: bool = True) -> str:
+        figures = [f for f in self.guide["figures"] if f["in_article"] == in_article]
+        return tables.render_figures(figures, self.guide.by_id["chapters"], self.page)
+
+    def predictions_table(self) -> str:
+        return tables.render_predictions(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
+
+    def verdict_counts(self) -> str:
+        return tables.render_verdict_counts(self.guide["predictions"])
+
+    def count(self, collection: str) -> int:
+        return len(self.guide[collection])
+
+    # -- study tools --------------------------------------------------------
+    def questions_by_chapter(self) -> str:
+        from .study import render_questions
+        parts = []
+        for chapter in self.chapters:
+            questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]]
+            parts += [f"## {link_to_chapter(chapter, self.page)}", render_questions(questions)]
+        essays = [q for q in self.guide["questions"] if q["chapter"] == "whole"]
+        parts += ["## Essay and debate prompts on the whole article", render_questions(essays)]
+        return "\n\n".join(parts)
+
+    def render_chapter_text(self, chapter: dict) -> str:
+        """A chapter page's Markdown with its macros run, for the print edition."""
+        markdown = self.sources[chapter["id"]].markdown
+        template = self.env.env.from_string(markdown)
+        return template.render(**self.env.variables, current_chapter=chapter["id"], print_edition=True)
+
+    def print_edition(self) -> str:
+        parts = []
+        for chapter in self.chapters:
+            text = self.render_chapter_text(chapter).replace("\n# ", "\n## ", 1)
+            text = "\n".join(("#" + line) if line.startswith("#") else line for line in text.split("\n"))
+            parts.append(f'<div class="print-chapter" markdown>\n\n{text}\n\n</div>')
+        return "\n\n".join(parts)
+
+    def handouts(self) -> str:
+        parts = []
+        for chapter in self.chapters:
+            source = self.sources[chapter["id"]]
+            points = section_items(source.markdown, "In brief")
+            rendered = self.env.env.from_string("\n".join(f"- {p}" for p in points)).render(**self.env.variables)
+            terms = [e for e in self.guide["glossary"] if e["id"] in source.mentions["glossary"]]
+            term_lines = "\n".join(f"- **{tables.safe(e['term'])}**: {tables.safe(e['short'])}" for e in terms[:12])
+            questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]][:4]
+            question_lines = "\n".join(f"{n}. {tables.safe(q['prompt'])}" for n, q in enumerate(questions, 1))
+            parts.append("\n\n".join([
+                f'<div class="handout" markdown>',
+                f"## Chapter {chapter['number']}: {tables.safe(chapter['title'])} {{ #handout-{chapter['id']} }}",
+                f"*{tables.safe(chapter['summary'])}*",
+                "### Key points", rendered or "_Key points not written yet._",
+                "### Key terms", term_lines or "_None yet._",
+                "### Questions", question_lines or "_None yet._",
+                "</div>",
+            ]))
+        return "\n\n".join(parts)
+
+    def download_list(self) -> str:
+        return downloads.render_download_list(self.page.count("/"))
+
+    def article_citations(self) -> str:
+        return citations.render_citations(citations.article_citations(self.env.conf["extra"]["article"]))
+
+    def guide_citations(self) -> str:
+        guide = self.env.conf["extra"]["guide"]
+        today = datetime.date.today()
+        accessed = f"{today.day} {today.strftime('%B %Y')}"
+        return citations.render_citations(citations.guide_citations(guide, str(today.year), accessed))
+
+    # -- registration -------------------------------------------------------
+    MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
+              "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
+              "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
+              "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
+              "download_list", "article_citations", "guide_citations")
+
+    def register(self) -> None:
+        for name in self.MACROS:
+            self.env.macro(getattr(self, name), name)
+
+    def write_downloads(self, site_dir: Path) -> None:
+        flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
+        downloads.write_downloads(site_dir, self.guide.collections, flat)

@@ -1,0 +1,121 @@
+"""Read the chapter pages and compute what they contain: mentions, reading time, key points."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import GuideError
+from .links import chapter_path
+
+WORDS_PER_MINUTE = 200
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+MACRO_CALL = re.compile(r"\b(who|term|place)\(\s*[\"']([^\"']+)[\"']")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+HTML_TAG = re.compile(r"<[^>]+>")
+WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’-]*")
+MENTION_KINDS = {"who": ("people", "bodies"), "term": ("glossary",), "place": ("places",)}
+
+
+@dataclass
+class ChapterSource:
+    """One chapter page as written, with what was computed from it."""
+
+    chapter_id: str
+    markdown: str
+    mentions: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def prose(self) -> str:
+        return prose_of(self.markdown)
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.prose)
+
+
+def prose_of(markdown: str) -> str:
+    """The words a reader reads: no front matter, macros, link targets or tags."""
+    text = FRONT_MATTER.sub("", markdown)
+    text = MACRO.sub(" ", text)
+    text = LINK_TARGET.sub("]", text)
+    return HTML_TAG.sub(" ", text)
+
+
+def reading_minutes(prose: str) -> int:
+    return max(1, math.ceil(len(WORD.findall(prose)) / WORDS_PER_MINUTE))
+
+
+def name_variants(names) -> list[str]:
+    """Each name as written plus with a capital first letter (sentence starts)."""
+    variants = []
+    for name in names:
+        for variant in (name, name[:1].upper() + name[1:]):
+            if variant and variant not in variants:
+                variants.append(variant)
+    return variants
+
+
+def names_of(entry: dict) -> list[str]:
+    label = entry.get("name") or entry.get("term")
+    return name_variants([label, *entry.get("aliases", [])])
+
+
+def name_pattern(names) -> re.Pattern:
+    alternatives = sorted({re.escape(n) for n in names}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+def find_mentions(markdown: str, entries: list[dict]) -> set[str]:
+    """Ids of entries named in the text by name or alias."""
+    prose = prose_of(markdown)
+    return {entry["id"] for entry in entries if name_pattern(names_of(entry)).search(prose)}
+
+
+def find_macro_ids(markdown: str) -> dict[str, set[str]]:
+    """{'who': {...}, 'term': {...}, 'place': {...}} named in macro calls."""
+    found: dict[str, set[str]] = {name: set() for name in MENTION_KINDS}
+    for macro, entry_id in MACRO_CALL.findall(markdown):
+        found[macro].add(entry_id)
+    return found
+
+
+def compute_mentions(markdown: str, collections: dict[str, list[dict]]) -> dict[str, set[str]]:
+    """Per collection (people, bodies, glossary, places): ids the chapter mentions."""
+    by_macro = find_macro_ids(markdown)
+    mentions = {}
+    for macro, names in MENTION_KINDS.items():
+        for name in names:
+            ids = {e["id"] for e in collections[name]}
+            mentions[name] = find_mentions(markdown, collections[name]) | (by_macro[macro] & ids)
+    return mentions
+
+
+def read_chapters(docs_dir: Path, chapters: list[dict], collections: dict[str, list[dict]]) -> dict[str, ChapterSource]:
+    """Every chapter in data/chapters.yml must have its page, and every page its entry."""
+    expected = {chapter_path(c): c for c in chapters}
+    present = {f"chapters/{p.name}" for p in (docs_dir / "chapters").glob("*.md")}
+    problems = [
+        f"data/chapters.yml, chapter {c['number']} ({c['id']}): page docs/{path} is missing; create it or fix the number/id."
+        for path, c in expected.items() if path not in present
+    ] + [
+        f"docs/{path}: no entry in data/chapters.yml; name the file NN-id.md after a chapter's number and id."
+        for path in sorted(present - set(expected))
+    ]
+    if problems:
+        raise GuideError("Chapter pages and data/chapters.yml disagree:\n  " + "\n  ".join(problems))
+    sources = {}
+    for path, chapter in expected.items():
+        markdown = (docs_dir / path).read_text(encoding="utf-8")
+        sources[chapter["id"]] = ChapterSource(chapter["id"], markdown, compute_mentions(markdown, collections))
+    return sources
+
+
+def section_items(markdown: str, heading: str) -> list[str]:
+    """The bullet items under '## heading' (e.g. the 'In brief' key points)."""
+    match = re.search(rf"^## {re.escape(heading)}\s*\n(.*?)(?=^## |\Z)", markdown, re.S | re.M)
+    if not match:
+        return []
+    return [line[2:].strip() for line in match.group(1).splitlines() if line.startswith("- ")]

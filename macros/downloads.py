@@ -1,0 +1,72 @@
+"""Files generated at build time: glossary CSV, an Anki deck, questions CSV and all data as JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from .text import plain
+
+DOWNLOADS = {
+    "glossary.csv": "The glossary as a spreadsheet (CSV)",
+    "glossary-anki.txt": "The glossary as Anki flashcards (tab-separated; File > Import in Anki)",
+    "questions.csv": "All discussion questions with notes on strong answers (CSV)",
+    "guide-data.json": "Every data file of the guide, with computed appearances (JSON)",
+}
+
+
+def to_csv(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def glossary_csv(glossary) -> str:
+    rows = [[e["id"], e["term"], "; ".join(e.get("aliases", [])), plain(e["short"]), plain(e["explanation"]),
+             "; ".join(e.get("see_also", []))] for e in glossary]
+    return to_csv(["id", "term", "aliases", "short_definition", "explanation", "see_also"], rows)
+
+
+def glossary_anki(glossary) -> str:
+    """Anki's plain-text import: header lines, then front<TAB>back<TAB>tags."""
+    clean = lambda s: plain(s).replace("\t", " ")
+    lines = ["#separator:tab", "#html:false", "#columns:Front\tBack\tTags"]
+    lines += [f"{clean(e['term'])}\t{clean(e['short'])}\tfox-guide" for e in glossary]
+    return "\n".join(lines) + "\n"
+
+
+def questions_csv(questions, chapters_by_id) -> str:
+    def where(q):
+        c = chapters_by_id.get(q["chapter"])
+        return f"{c['number']}. {c['title']}" if c else "Whole essay"
+    rows = [[where(q), q["level"], plain(q["prompt"]), plain(q["strong_answer"])] for q in questions]
+    return to_csv(["chapter", "level", "prompt", "strong_answer"], rows)
+
+
+def guide_json(collections, appearances) -> str:
+    data = {name: entries for name, entries in collections.items()}
+    data["appearances"] = {key: sorted(value) for key, value in appearances.items()}
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+
+
+def write_downloads(site_dir: Path, collections, appearances) -> None:
+    folder = site_dir / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    chapters_by_id = {c["id"]: c for c in collections["chapters"]}
+    contents = {
+        "glossary.csv": glossary_csv(collections["glossary"]),
+        "glossary-anki.txt": glossary_anki(collections["glossary"]),
+        "questions.csv": questions_csv(collections["questions"], chapters_by_id),
+        "guide-data.json": guide_json(collections, appearances),
+    }
+    for name, text in contents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def render_download_list(from_page_depth: int) -> str:
+    prefix = "../" * from_page_depth
+    items = [f'<li><a href="{prefix}downloads/{name}" download>{name}</a>: {label}</li>' for name, label in DOWNLOADS.items()]
+    return "<ul class=\"downloads\">" + "".join(items) + "</ul>"

@@ -1,0 +1,60 @@
+"""The glossary page and the tooltip abbreviations generated from data/glossary.yml."""
+from __future__ import annotations
+
+from .chapters_source import names_of
+from .links import link_to_chapter, link_to_entry, relative, md_link, PAGES
+from .tables import source_links
+from .text import plain, safe, safe_block
+
+
+def first_letter(entry: dict) -> str:
+    letter = entry["term"].strip()[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+def sorted_terms(glossary: list[dict]) -> list[dict]:
+    return sorted(glossary, key=lambda e: e["term"].lower())
+
+
+def render_jump_bar(glossary: list[dict]) -> str:
+    letters = sorted({first_letter(e) for e in glossary})
+    links = " ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+    return f'<nav class="az-bar" aria-label="Glossary letters" markdown>{links}</nav>'
+
+
+def render_entry(entry: dict, glossary_by_id, chapter_ids, chapters, from_page: str) -> str:
+    lines = [f"{safe(entry['term'])} {{ #{entry['id']} }}", f":   **{safe(entry['short'])}**", ""]
+    body = [safe_block(entry["explanation"])]
+    if entry.get("see_also"):
+        body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page) for i in entry["see_also"]))
+    found = [c for c in chapters if c["id"] in chapter_ids]
+    if found:
+        body.append("Used in: " + ", ".join(link_to_chapter(c, from_page, f"Ch. {c['number']}") for c in found))
+    if entry.get("sources"):
+        body.append("Sources: " + source_links(entry["sources"]))
+    for paragraph in body:
+        lines += ["    " + line for line in paragraph.split("\n")] + [""]
+    return "\n".join(lines)
+
+
+def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
+    by_id = {e["id"]: e for e in glossary}
+    parts = [render_jump_bar(glossary)]
+    letter = None
+    for entry in sorted_terms(glossary):
+        if first_letter(entry) != letter:
+            letter = first_letter(entry)
+            parts.append(f"## {letter} {{ #letter-{letter.lower()} }}")
+        parts.append(render_entry(entry, by_id, appearances[entry["id"]], chapters, from_page))
+    return "\n\n".join(parts)
+
+
+def abbreviation_lines(glossary: list[dict]) -> list[str]:
+    """'*[word]: definition' lines for every term, alias and capitalised form."""
+    lines, seen = [], set()
+    for entry in glossary:
+        for name in names_of(entry):
+            if name not in seen and "]" not in name:
+                seen.add(name)
+                lines.append(f"*[{name}]: {plain(entry['short'])}")
+    return lines

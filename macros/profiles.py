@@ -1,0 +1,46 @@
+"""Profile sections for people and bodies, with computed appearances."""
+from __future__ import annotations
+
+from .links import link_to_chapter
+from .tables import source_links
+from .text import safe, safe_block
+
+KIND_LABELS = {
+    "person": "Person",
+    "party": "Political party",
+    "government-body": "Government body",
+    "legislature-or-court": "Legislature or court",
+    "armed-group": "Armed group",
+    "international-body": "International body",
+    "agreement-or-programme": "Agreement or programme",
+}
+
+
+def appears_in(chapter_ids, chapters, from_page: str) -> str:
+    found = [c for c in chapters if c["id"] in chapter_ids]
+    if not found:
+        return "Not named in the chapter pages (mentioned in the guide's reference pages only)."
+    return ", ".join(link_to_chapter(c, from_page) for c in found)
+
+
+def render_profile(entry: dict, chapter_ids, chapters, from_page: str) -> str:
+    parts = [
+        f"## {safe(entry['name'])} {{ #{entry['id']} }}",
+        f"*{KIND_LABELS[entry['kind']]}.* {safe(entry['short'])}",
+        f"**In 2001.** {safe(entry['role_2001'])}",
+        f"**In the article.** {safe_block(entry['in_the_article'])}",
+    ]
+    if entry.get("stance"):
+        parts.append(f"**Stance on the US–Mexico relationship.** {safe_block(entry['stance'])}")
+    if entry.get("after_2001"):
+        parts.append(f"**After 2001.** {safe_block(entry['after_2001'])}")
+    parts.append(f"**Appears in:** {appears_in(chapter_ids, chapters, from_page)}")
+    if entry.get("aliases"):
+        parts.append("**Also written:** " + ", ".join(safe(a) for a in entry["aliases"]))
+    if entry.get("sources"):
+        parts.append(f"**Sources:** {source_links(entry['sources'])}")
+    return "\n\n".join(parts)
+
+
+def render_profiles(entries, appearances, chapters, from_page: str) -> str:
+    return "\n\n".join(render_profile(e, appearances[e["id"]], chapters, from_page) for e in entries)

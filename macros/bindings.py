@@ -92,7 +92,7 @@ class GuideMacros:
     def chapter_footer(self, context) -> str:
         chapter = self.current_chapter(context)
         return chapter_page.render_footer(chapter, self.sources[chapter["id"]].mentions, self.guide.collections,
-                                          self.page, interactive=not context.get("print_edition"))
+                                          self.page, interactive=not context.get("in_print_edition"))
 
     # -- generated views ----------------------------------------------------
     def chapter_overview(self) -> str:
@@ -156,7 +156,7 @@ class GuideMacros:
         """A chapter page's Markdown with its macros run, for the print edition."""
         markdown = self.sources[chapter["id"]].markdown
         template = self.env.env.from_string(markdown)
-        return template.render(**self.env.variables, current_chapter=chapter["id"], print_edition=True)
+        return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
 
     def print_edition(self) -> str:
         parts = []

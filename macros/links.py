@@ -38,7 +38,10 @@ def relative(from_page: str, target: str) -> str:
 
 def md_link(text: str, href: str, title: str | None = None) -> str:
     label = str(text).replace("[", "\\[").replace("]", "\\]")
-    return f'[{label}]({href} "{plain(title)}")' if title else f"[{label}]({href})"
+    if not title:
+        return f"[{label}]({href})"
+    hover = plain(title).replace("{", "(").replace("}", ")")
+    return f'[{label}]({href}){{ title="{hover}" }}'
 
 
 def unknown(kind: str, wanted: str, known, page: str) -> GuideError:

@@ -22,7 +22,12 @@ def test_relative_links_climb_out_of_subfolders():
 
 def test_profile_link_carries_the_short_description_as_hover_text():
     link = links.link_to_entry("people", FOX, "chapters/01-start.md")
-    assert link == '[Vicente Fox](../reference/people.md#fox "Mexico\'s president.")'
+    assert link == '[Vicente Fox](../reference/people.md#fox){ title="Mexico\'s president." }'
+
+
+def test_hover_text_survives_parentheses_and_quotes():
+    link = links.md_link("G-77", "glossary.md#g77", 'Talks (the "South") {x}')
+    assert link == "[G-77](glossary.md#g77){ title=\"Talks (the 'South') (x)\" }"
 
 
 def test_data_html_is_shown_as_text_not_markup():

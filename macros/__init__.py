@@ -33,7 +33,7 @@ def on_post_page_macros(env):
     """Glossary tooltips: append generated abbreviations to chapter prose."""
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
         lines = abbreviation_lines(env.variables["guide_macros"].guide["glossary"])
-        env.markdown += "\n\n" + "\n".join(lines) + "\n"
+        env.markdown += "\n\n" + "\n\n".join(lines) + "\n"  # one block each: the parser is quadratic in block size
 
 
 def on_post_build(env):

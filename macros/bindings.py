@@ -126,7 +126,8 @@ class GuideMacros:
         return tables.render_places(self.guide["places"], self.appearances["places"], self.chapters, self.page)
 
     def timeline(self) -> str:
-        return tables.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"], self.page)
+        return tables.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"],
+                                      self.guide.by_id["profiles"], self.page)
 
     def key_figures(self, in_article: bool = True) -> str:
         figures = [f for f in self.guide["figures"] if f["in_article"] == in_article]

@@ -8,6 +8,8 @@ from .errors import GuideError
 from .model import SCHEMAS, WHOLE_ESSAY, check_collection, describe_entry, did_you_mean, parse_yaml
 
 MAX_REPORTED = 25
+REF_NAMES = {"chapters": "chapter", "themes": "theme", "glossary": "glossary term",
+             "profiles": "person or body"}
 
 
 @dataclass
@@ -20,6 +22,8 @@ class Guide:
     def __post_init__(self):
         for name, entries in self.collections.items():
             self.by_id[name] = {e["id"]: e for e in entries if "id" in e}
+        # who() and `people:` fields name people and bodies alike
+        self.by_id["profiles"] = {**self.by_id.get("people", {}), **self.by_id.get("bodies", {})}
 
     def __getitem__(self, name: str) -> list[dict]:
         return self.collections[name]
@@ -81,7 +85,7 @@ def check_references(guide: Guide) -> list[str]:
                     if target in targets or (name == "questions" and target == WHOLE_ESSAY):
                         continue
                     problems.append(
-                        f"{where}, field '{field_name}': unknown {spec.ref[:-1] if spec.ref != 'glossary' else 'glossary term'} "
+                        f"{where}, field '{field_name}': unknown {REF_NAMES[spec.ref]} "
                         f"'{target}';{did_you_mean(target, targets) or ' known: ' + ', '.join(targets) + '.'}"
                     )
     problems.extend(check_context_sources(guide))

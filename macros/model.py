@@ -93,6 +93,7 @@ SCHEMAS: dict[str, dict[str, Field]] = {
         "event": Field(),
         "in_article": Field("bool"),
         "chapter": Field("ref", required=False, ref="chapters"),
+        "people": Field("refs", required=False, ref="profiles"),
         "sources": Field("sources", required=False),
     },
     "figures": {

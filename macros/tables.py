@@ -74,10 +74,19 @@ def origin(entry, chapters_by_id, from_page: str) -> str:
     return found
 
 
-def render_timeline(events, chapters_by_id, from_page: str) -> str:
-    rows = [[display_date(e["date"]), cell(e["event"]), "Article" if e["in_article"] else "Context",
-             origin(e, chapters_by_id, from_page)] for e in sorted(events, key=lambda e: str(e["date"]))]
+def render_timeline(events, chapters_by_id, profiles_by_id, from_page: str) -> str:
+    rows = []
+    for e in sorted(events, key=lambda e: str(e["date"])):
+        people = ", ".join(link_to_entry(collection_of(profiles_by_id[p]), profiles_by_id[p], from_page)
+                           for p in e.get("people", []))
+        event = cell(e["event"]) + (f" ({people})" if people else "")
+        rows.append([display_date(e["date"]), event, "Article" if e["in_article"] else "Context",
+                     origin(e, chapters_by_id, from_page)])
     return table(["Date", "Event", "From", "Where / source"], rows)
+
+
+def collection_of(profile: dict) -> str:
+    return "people" if profile["kind"] == "person" else "bodies"
 
 
 MONTHS = "January February March April May June July August September October November December".split()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "data", "docs", "macros", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "CONTRIBUTING.md", "data", "docs", "macros", "overrides"]
 
 
 def mkdocs_command() -> list[str]:
@@ -27,6 +27,7 @@ def build(project: Path, site: Path) -> subprocess.CompletedProcess:
 
 def copy_project(target: Path) -> Path:
     """A throwaway copy of the guide, for tests that break it on purpose."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
@@ -48,3 +49,59 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+# -- serving the built site and finding a browser --------------------------------
+
+import functools
+import http.server
+import shutil as _shutil
+import threading
+
+BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/chromium-browser"]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+def find_chromium() -> str | None:
+    candidates = [os.environ.get("CHROMIUM_PATH", ""), *BROWSER_CANDIDATES]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site on a local server: http://127.0.0.1:PORT/"""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped if absent (but never in CI)."""
+    path = find_chromium()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: install Debian's chromium (see .ci/run).")
+        pytest.skip("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -110,3 +110,10 @@ def test_alias_claimed_by_two_entries_is_refused():
 def test_whole_essay_questions_are_allowed():
     guide = minimal_guide(questions=[{"chapter": "whole", "level": "essay", "prompt": "p", "strong_answer": "s"}])
     assert check_references(guide) == []
+
+
+def test_reference_to_unknown_person_suggests_a_fix():
+    events = [{"date": "2000-07-02", "event": "e", "in_article": True, "chapter": "one", "people": ["foxx"]}]
+    [problem] = check_references(minimal_guide(timeline=events))
+    assert "data/timeline.yml" in problem and "field 'people'" in problem
+    assert "unknown person or body 'foxx'" in problem and "did you mean 'fox'?" in problem

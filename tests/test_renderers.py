@@ -80,9 +80,15 @@ def test_timeline_shows_precision_and_marks_context():
         {"date": "2003-01-10", "event": "Resigns.", "in_article": False,
          "sources": [{"title": "Src", "url": "https://example.org"}]},
     ]
-    out = tables.render_timeline(events, {c["id"]: c for c in CHAPTERS}, "reference/timeline.md")
+    out = tables.render_timeline(events, {c["id"]: c for c in CHAPTERS}, {}, "reference/timeline.md")
     assert "| February 2001 | Summit. | Article |" in out
     assert "| 10 January 2003 | Resigns. | Context | Context: [Src](https://example.org)" in out
+
+
+def test_timeline_links_the_people_involved():
+    events = [{"date": "2000-07-02", "event": "Election.", "in_article": True, "chapter": "start", "people": ["fox"]}]
+    out = tables.render_timeline(events, {c["id"]: c for c in CHAPTERS}, {"fox": FOX}, "reference/timeline.md")
+    assert "| 2 July 2000 | Election. ([Vicente Fox](people.md#fox)" in out
 
 
 def test_glossary_has_jump_bar_anchor_and_see_also():

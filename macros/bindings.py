@@ -189,7 +189,7 @@ class GuideMacros:
         return "\n\n".join(parts)
 
     def download_list(self) -> str:
-        return downloads.render_download_list(self.page.count("/"))
+        return downloads.render_download_list(self.env.page.url.count("/"))  # raw HTML links are not rewritten
 
     def article_citations(self) -> str:
         return citations.render_citations(citations.article_citations(self.env.conf["extra"]["article"]))

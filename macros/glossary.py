@@ -7,18 +7,33 @@ from .tables import source_links
 from .text import plain, safe, safe_block
 
 
+DIGITS = "0–9"
+
+
+def filing_key(entry: dict) -> str:
+    """The term as it is filed: leading quotes and other marks ignored, so
+    '"Zionism is racism" resolution' sits under Z."""
+    term = entry["term"].strip().lower()
+    return term[next((i for i, ch in enumerate(term) if ch.isalnum()), 0):]
+
+
 def first_letter(entry: dict) -> str:
-    letter = entry["term"].strip()[:1].upper()
-    return letter if letter.isalpha() else "#"
+    letter = filing_key(entry)[:1].upper()
+    return letter if letter.isalpha() else DIGITS
+
+
+def letter_anchor(letter: str) -> str:
+    """'letter-a'; '0–9' gets 'letter-0-9' (a '#' or dash in a fragment is not valid HTML)."""
+    return "letter-0-9" if letter == DIGITS else f"letter-{letter.lower()}"
 
 
 def sorted_terms(glossary: list[dict]) -> list[dict]:
-    return sorted(glossary, key=lambda e: e["term"].lower())
+    return sorted(glossary, key=lambda e: (filing_key(e), e["term"].lower()))
 
 
 def render_jump_bar(glossary: list[dict]) -> str:
     letters = sorted({first_letter(e) for e in glossary})
-    links = " ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters)
+    links = " ".join(f"[{letter}](#{letter_anchor(letter)})" for letter in letters)
     return f'<nav class="az-bar" aria-label="Glossary letters" markdown>{links}</nav>'
 
 
@@ -44,7 +59,7 @@ def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
     for entry in sorted_terms(glossary):
         if first_letter(entry) != letter:
             letter = first_letter(entry)
-            parts.append(f"## {letter} {{ #letter-{letter.lower()} }}")
+            parts.append(f"## {letter} {{ #{letter_anchor(letter)} }}")
         parts.append(render_entry(entry, by_id, appearances[entry["id"]], chapters, from_page))
     return "\n\n".join(parts)
 

@@ -1,0 +1,167 @@
+"""Checks on the HTML of one strict build of the real guide."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from site_html import html_pages, parse, resolve
+
+DATA = ROOT / "data"
+
+
+def load(name: str) -> list[dict]:
+    return yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def parsed(built_site):
+    return {page: parse(page) for page in html_pages(built_site)}
+
+
+def page_of(built_site, parsed, path: str):
+    return parsed[built_site / path / "index.html"]
+
+
+def test_every_internal_link_and_anchor_resolves(built_site, parsed):
+    broken = []
+    for page, info in parsed.items():
+        for href in info.links:
+            target = resolve(built_site, page, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href} (no such file)")
+            elif fragment and path.suffix == ".html" and fragment not in parsed[path].ids:
+                broken.append(f"{page.relative_to(built_site)} -> {href} (no such anchor)")
+    assert not broken, "broken links:\n" + "\n".join(broken[:40])
+
+
+def test_no_unrendered_macros(parsed, built_site):
+    leftovers = [str(page.relative_to(built_site)) for page, info in parsed.items()
+                 if re.search(r"\{\{|\{%", "".join(info.text_outside_code))]
+    assert not leftovers, f"pages showing raw Jinja outside code: {leftovers}"
+
+
+def test_nothing_loads_from_another_host(parsed, built_site):
+    external = [f"{page.relative_to(built_site)}: {kind} {url}" for page, info in parsed.items()
+                for kind, url in info.resources if re.match(r"^(https?:)?//", url)]
+    assert not external, "resources from other hosts:\n" + "\n".join(external[:20])
+
+
+def test_stylesheets_load_no_fonts_or_images_from_other_hosts(built_site):
+    remote = [f"{css.relative_to(built_site)}: {url}" for css in built_site.rglob("*.css")
+              for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css.read_text(encoding="utf-8"))]
+    assert not remote, "\n".join(remote)
+
+
+@pytest.mark.parametrize("collection, path", [
+    ("people", "reference/people"), ("bodies", "reference/bodies"),
+    ("glossary", "reference/glossary"), ("themes", "reference/themes"),
+    ("places", "reference/places"), ("predictions", "reference/predictions"),
+])
+def test_every_entry_has_an_anchor_on_its_page(built_site, parsed, collection, path):
+    ids = page_of(built_site, parsed, path).ids
+    missing = [e["id"] for e in load(collection) if e["id"] not in ids]
+    assert not missing, f"{collection} entries missing from {path}: {missing}"
+
+
+def visible_text(built_site, path: str) -> str:
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    return " ".join(text.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", '"').split())
+
+
+def plain(text: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", " ".join(str(text).split()))
+    return re.sub(r"(\*\*|\*|_)(\S(?:.*?\S)?)\1", r"\2", text)
+
+
+@pytest.mark.parametrize("collection, field, path", [
+    ("timeline", "event", "reference/timeline"),
+    ("figures", "measures", "reference/figures"),
+    ("questions", "prompt", "study/questions"),
+])
+def test_every_entry_text_appears_on_its_page(built_site, collection, field, path):
+    text = visible_text(built_site, path)
+    missing = [plain(e[field])[:60] for e in load(collection) if plain(e[field])[:60] not in text]
+    assert not missing, f"{collection} entries not shown on {path}: {missing[:5]}"
+
+
+def test_every_chapter_page_has_its_quiz_and_questions(built_site):
+    chapters = load("chapters")
+    quizzes, questions = load("quizzes"), load("questions")
+    for chapter in chapters:
+        html = (built_site / "chapters" / f"{chapter['number']:02d}-{chapter['id']}" / "index.html").read_text(encoding="utf-8")
+        expected_items = sum(q["chapter"] == chapter["id"] for q in quizzes)
+        assert html.count('class="quiz-item"') == expected_items, chapter["id"]
+        expected_questions = sum(q["chapter"] == chapter["id"] for q in questions)
+        assert html.count("What a strong answer includes") == expected_questions, chapter["id"]
+
+
+def chapter_body(built_site, chapter) -> str:
+    """A chapter page's own text: up to the generated 'Who and what' list."""
+    html = (built_site / "chapters" / f"{chapter['number']:02d}-{chapter['id']}" / "index.html").read_text(encoding="utf-8")
+    main = html.split('id="who-and-what-this-chapter-names"')[0]
+    return main.split("<article", 1)[-1]
+
+
+def names_in(body: str, entry: dict, page: str) -> bool:
+    if f'reference/{page}/#{entry["id"]}"' in body:
+        return True
+    text = " ".join(re.sub(r"<[^>]+>", " ", body).replace("&#39;", "'").split())
+    for name in [entry["name"], *entry.get("aliases", [])]:
+        for variant in {name, name[:1].upper() + name[1:]}:
+            if re.search(r"(?<!\w)" + re.escape(variant) + r"(?!\w)", text):
+                return True
+    return False
+
+
+@pytest.mark.parametrize("collection", ["people", "bodies"])
+def test_profile_appearances_match_the_chapters_that_name_them(built_site, collection):
+    chapters = sorted(load("chapters"), key=lambda c: c["number"])
+    bodies = {c["id"]: chapter_body(built_site, c) for c in chapters}
+    profiles_html = (built_site / "reference" / collection / "index.html").read_text(encoding="utf-8")
+    mismatches = []
+    for entry in load(collection):
+        section = profiles_html.split(f'id="{entry["id"]}"', 1)[1].split("<h2", 1)[0]
+        appears = section.split("Appears in:", 1)[1].split("</p>", 1)[0]
+        listed = {c["id"] for c in chapters if f'{c["number"]:02d}-{c["id"]}/' in appears}
+        named = {c["id"] for c in chapters if names_in(bodies[c["id"]], entry, collection)}
+        if listed != named:
+            mismatches.append(f"{entry['id']}: profile lists {sorted(listed)}, chapters name it in {sorted(named)}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_overview_table_lists_every_chapter_with_reading_time(built_site):
+    text = " ".join(re.sub(r"<[^>]+>", " ", (built_site / "index.html").read_text(encoding="utf-8")).split())
+    for chapter in load("chapters"):
+        assert re.search(re.escape(chapter["title"]) + r" .{0,400}?\d+ min", text), chapter["title"]
+
+
+def test_downloads_exist_and_match_the_data(built_site):
+    folder = built_site / "downloads"
+    glossary = load("glossary")
+    rows = list(csv.DictReader(io.StringIO((folder / "glossary.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [e["id"] for e in glossary]
+    cards = [line.split("\t") for line in (folder / "glossary-anki.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    assert len(cards) == len(glossary) and all(len(card) == 3 for card in cards)
+    questions = list(csv.DictReader(io.StringIO((folder / "questions.csv").read_text(encoding="utf-8"))))
+    assert len(questions) == len(load("questions"))
+    data = json.loads((folder / "guide-data.json").read_text(encoding="utf-8"))
+    assert len(data["people"]) == len(load("people")) and "appearances" in data
+    page = (built_site / "study" / "downloads" / "index.html").read_text(encoding="utf-8")
+    for name in ["glossary.csv", "glossary-anki.txt", "questions.csv", "guide-data.json"]:
+        assert f'href="../../downloads/{name}"' in page
+
+
+def test_pages_carry_description_and_open_graph_tags(parsed, built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description"' in html and 'property="og:title"' in html and 'property="og:description"' in html

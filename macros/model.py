@@ -49,7 +49,7 @@ PROFILE = {
 PERSON_KINDS = ("person",)
 BODY_KINDS = (
     "party", "government-body", "legislature-or-court", "armed-group",
-    "international-body", "agreement-or-programme",
+    "international-body", "agreement-or-programme", "movement",
 )
 VERDICTS = ("came-true", "partly", "did-not", "too-early")
 QUESTION_LEVELS = ("recall", "analysis", "evaluation", "today", "essay")

@@ -13,6 +13,7 @@ KIND_LABELS = {
     "armed-group": "Armed group",
     "international-body": "International body",
     "agreement-or-programme": "Agreement or programme",
+    "movement": "Movement",
 }
 
 

@@ -136,6 +136,9 @@ class GuideMacros:
     def predictions_table(self) -> str:
         return tables.render_predictions(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
+    def prediction_details(self) -> str:
+        return tables.render_prediction_details(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
+
     def verdict_counts(self) -> str:
         return tables.render_verdict_counts(self.guide["predictions"])
 
@@ -204,7 +207,7 @@ class GuideMacros:
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
-              "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
+              "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
               "download_list", "article_citations", "guide_citations")
 
     def register(self) -> None:

@@ -108,17 +108,27 @@ def render_figures(figures, chapters_by_id, from_page: str) -> str:
 
 
 def render_predictions(predictions, chapters_by_id, from_page: str) -> str:
+    """A compact scorecard table; each row links to the forecast's full entry."""
     rows = []
-    for p in predictions:
+    for number, p in enumerate(predictions, start=1):
         chapter = chapters_by_id[p["chapter"]]
-        rows.append([
-            f'<span id="{p["id"]}"></span>' + cell(p["claim"]),
-            cell(p["by"]),
-            f"**{VERDICT_LABELS[p['verdict']]}**",
-            cell(p["outcome"]) + " " + source_links(p["sources"]),
-            link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}"),
-        ])
-    return table(["Forecast or hope", "Made by", "Verdict", "What happened", "Chapter"], rows)
+        rows.append([f"[{number}](#{p['id']})", cell(p["claim"]), f"**{VERDICT_LABELS[p['verdict']]}**",
+                     link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}")])
+    return table(["#", "Forecast or hope", "Verdict", "Chapter"], rows)
+
+
+def render_prediction_details(predictions, chapters_by_id, from_page: str) -> str:
+    parts = []
+    for number, p in enumerate(predictions, start=1):
+        chapter = chapters_by_id[p["chapter"]]
+        parts += [
+            f"### Forecast {number}: {VERDICT_LABELS[p['verdict']].lower()} {{ #{p['id']} }}",
+            f"**The forecast.** {safe(p['claim'])} *({safe(p['by'])}; "
+            f"{link_to_chapter(chapter, from_page, 'chapter ' + str(chapter['number']))})*",
+            f"**What happened.** {safe(p['outcome'])}",
+            f"**Sources:** {source_links(p['sources'])}",
+        ]
+    return "\n\n".join(parts)
 
 
 def render_verdict_counts(predictions) -> str:

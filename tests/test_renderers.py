@@ -121,3 +121,15 @@ def test_questions_fold_the_strong_answer():
     out = study.render_questions([{"level": "analysis", "prompt": "Why?", "strong_answer": "Because."}])
     assert out.startswith("1. **Analysis.** Why?")
     assert '??? note "What a strong answer includes"' in out and "        Because." in out
+
+
+def test_scorecard_rows_link_to_each_forecast_in_full():
+    prediction = {"id": "overtake-canada", "chapter": "end", "claim": "Mexico passes Canada.", "by": "Analysts",
+                  "verdict": "did-not", "outcome": "It took longer.",
+                  "sources": [{"title": "Census", "url": "https://www.census.gov/"}]}
+    chapters = {c["id"]: c for c in CHAPTERS}
+    row = tables.render_predictions([prediction], chapters, "reference/predictions.md").splitlines()[2]
+    assert row.startswith("| [1](#overtake-canada) | Mexico passes Canada. | **Did not happen** |")
+    details = tables.render_prediction_details([prediction], chapters, "reference/predictions.md")
+    assert "### Forecast 1: did not happen { #overtake-canada }" in details
+    assert "**Sources:** [Census](https://www.census.gov/)" in details

@@ -1,19 +1,20 @@
 """mkdocs-macros entry point: load and check the data, then register the macros.
 
 Where things live: schemas in model.py, loading in loader.py, links in links.py,
-computed appearances in chapters_source.py, one renderer module per kind of view.
+computed appearances in chapters_source.py, one renderer module per kind of view,
+and bindings.py, which connects them to the page being rendered.
 """
+import importlib
 from pathlib import Path
 
 from mkdocs_macros.errors import format_error
 
-from .bindings import GuideMacros
-from .chapters_source import read_chapters
 from .errors import GuideError
-from .glossary import abbreviation_lines
-from .loader import load_guide
 
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
+# Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
+MODULES = ("text", "model", "links", "chapters_source", "tables", "study", "profiles", "glossary",
+           "chapter_page", "argument", "citations", "downloads", "loader", "bindings")
 
 
 @format_error.register
@@ -22,18 +23,24 @@ def _format_guide_error(error: GuideError, markdown: str, page) -> str:
     return f"{error}"
 
 
+def fresh_modules() -> dict:
+    return {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in MODULES}
+
+
 def define_env(env):
-    guide = load_guide(Path(env.project_dir) / "data")
-    sources = read_chapters(Path(env.conf["docs_dir"]), guide["chapters"], guide.collections)
-    env.variables["guide_macros"] = macros = GuideMacros(env, guide, sources)
+    modules = fresh_modules()
+    guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
+    sources = modules["chapters_source"].read_chapters(Path(env.conf["docs_dir"]), guide["chapters"], guide.collections)
+    env.variables["guide_macros"] = macros = modules["bindings"].GuideMacros(env, guide, sources)
+    env.variables["abbreviations"] = modules["glossary"].abbreviation_lines(guide["glossary"])
     macros.register()
 
 
 def on_post_page_macros(env):
     """Glossary tooltips: append generated abbreviations to chapter prose."""
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
-        lines = abbreviation_lines(env.variables["guide_macros"].guide["glossary"])
-        env.markdown += "\n\n" + "\n\n".join(lines) + "\n"  # one block each: the parser is quadratic in block size
+        # one definition per block: the Markdown block parser is quadratic in block size
+        env.markdown += "\n\n" + "\n\n".join(env.variables["abbreviations"]) + "\n"
 
 
 def on_post_build(env):

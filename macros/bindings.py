@@ -9,7 +9,7 @@ from jinja2 import pass_context
 from . import argument, chapter_page, citations, downloads, glossary, profiles, tables
 from .chapters_source import ChapterSource, section_items
 from .errors import GuideError
-from .links import PAGES, link_to_chapter, link_to_entry, unknown
+from .links import link_to_chapter, link_to_entry, unknown
 from .loader import Guide
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
@@ -181,7 +181,7 @@ class GuideMacros:
             questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]][:4]
             question_lines = "\n".join(f"{n}. {tables.safe(q['prompt'])}" for n, q in enumerate(questions, 1))
             parts.append("\n\n".join([
-                f'<div class="handout" markdown>',
+                '<div class="handout" markdown>',
                 f"## Chapter {chapter['number']}: {tables.safe(chapter['title'])} {{ #handout-{chapter['id']} }}",
                 f"*{tables.safe(chapter['summary'])}*",
                 "### Key points", rendered or "_Key points not written yet._",

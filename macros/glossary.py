@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .chapters_source import names_of
-from .links import link_to_chapter, link_to_entry, relative, md_link, PAGES
+from .links import link_to_chapter, link_to_entry
 from .tables import source_links
 from .text import plain, safe, safe_block
 

@@ -9,7 +9,6 @@ import datetime
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 

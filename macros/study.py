@@ -70,7 +70,7 @@ def render_quiz_item(item_id: str, number: int, item: dict) -> str:
         if option["correct"]:
             correct_text = f"{letter}. {esc(option['text'])}"
     feedback = "".join(f"<li>{'ABCDE'[i]}: {esc(o['feedback'])}</li>" for i, o in enumerate(item["options"]))
-    out.append(f'<p class="quiz-feedback" role="status" aria-live="polite"></p>')
+    out.append('<p class="quiz-feedback" role="status" aria-live="polite"></p>')
     out.append(f"<details class=\"quiz-answer\"><summary>Show the answer</summary>"
                f"<p>Answer: {correct_text}</p><ul>{feedback}</ul></details>")
     out.append("</fieldset>")

@@ -1,8 +1,8 @@
 """Summary tables generated from data: each render_* takes plain data and returns Markdown."""
 from __future__ import annotations
 
-from .links import PAGES, link_to_chapter, link_to_entry, md_link, relative, chapter_path
-from .text import cell, plain, safe
+from .links import chapter_path, link_to_chapter, link_to_entry, md_link, relative
+from .text import cell, safe
 
 CHECK = "✓"
 VERDICT_LABELS = {

@@ -55,7 +55,6 @@ def project_copy(tmp_path) -> Path:
 
 import functools
 import http.server
-import shutil as _shutil
 import threading
 
 BROWSER_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/google-chrome", "/usr/bin/chromium-browser"]

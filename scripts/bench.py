@@ -1,0 +1,533 @@
+#!/usr/bin/env python3
+"""Benchmark the study guide: build times, edit-to-browser time, page weight, Lighthouse.
+
+    make bench                      # everything (about 5-10 minutes)
+    .venv/bin/python scripts/bench.py --skip-lighthouse --skip-serve
+
+Prints a table with each number beside its target (PASS/MISS) and writes the full
+results, with the failing Lighthouse audits, to bench/results/latest.json (git-ignored).
+It is a measurement, not a test: it exits 0 even when a target is missed, unless
+--fail-on-miss is given. It never touches the project: it works in a temporary copy.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import html.parser
+import http.server
+import io
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+MKDOCS = ROOT / ".venv" / "bin" / "mkdocs"
+LIGHTHOUSE = ROOT / "tools" / "node_modules" / ".bin" / "lighthouse"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+PROJECT_PARTS = ["mkdocs.yml", "data", "docs", "macros", "overrides", "CONTRIBUTING.md"]
+
+CHAPTER_SOURCE = "docs/chapters/01-a-new-partnership.md"
+PAGES = {  # name -> path in the built site
+    "home": "",
+    "chapter": "chapters/01-a-new-partnership/",
+    "glossary": "reference/glossary/",
+    "people": "reference/people/",
+}
+LIGHTHOUSE_PAGES = {"home": "", "chapter": PAGES["chapter"], "glossary": PAGES["glossary"],
+                    "profile": "reference/people/"}  # the profiles live on the people page (one per anchor)
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync")
+
+TARGETS = {
+    "build_cold_s": 5.0,        # full strict build, seconds (below)
+    "build_warm_s": 5.0,
+    "edit_visible_s": 1.5,      # edit saved -> rebuilt page served under `mkdocs serve` (below)
+    "page_kb_gz": 300,          # compressed bytes a page and the assets it links to (at most)
+    "lh_mobile_performance": 95,
+    "lh_other": 100,            # every other Lighthouse score
+}
+SERVE_START_TIMEOUT = 300       # s for `mkdocs serve` to build and answer
+EDIT_TIMEOUT = 120              # s for an edit to show up
+POLL = 0.05                     # s between polls of the page
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, target / part)
+    return target
+
+
+# -- builds ------------------------------------------------------------------------------
+
+def timed_build(project: Path, site: Path, env: dict) -> dict:
+    """One `mkdocs build --strict`: wall time, CPU time of the process, and mkdocs' own figure."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=project,
+                            env=env, capture_output=True, text=True, timeout=900)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        raise SystemExit(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    reported = re.search(r"Documentation built in ([\d.]+) seconds", result.stderr)
+    return {"wall_s": round(wall, 2),
+            "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+            "mkdocs_reported_s": float(reported.group(1)) if reported else None}
+
+
+def bench_builds(project: Path, site: Path, site_url: str, work: Path) -> dict:
+    """Cold: a fresh copy, a fresh site dir, an empty bytecode cache. Warm: the same again."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_SITE_URL": site_url,
+           "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+    log("build: cold ...")
+    cold = timed_build(project, site, env)
+    log(f"build: cold {cold['wall_s']} s; warm ...")
+    warm = timed_build(project, site, env)
+    log(f"build: warm {warm['wall_s']} s")
+    return {"cold": cold, "warm": warm}
+
+
+# -- mkdocs serve: edit to visible --------------------------------------------------------
+
+def fetch(url: str, timeout: float = 5) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8", "replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def wait_for(url: str, predicate, timeout: float) -> float | None:
+    """Poll url until predicate(body) holds; seconds taken, or None on timeout."""
+    start = time.perf_counter()
+    deadline = start + timeout
+    while time.perf_counter() < deadline:
+        body = fetch(url)
+        if body is not None and predicate(body):
+            return time.perf_counter() - start
+        time.sleep(POLL)
+    return None
+
+
+def append_to_chapter(text: str, marker: str) -> str:
+    return text.rstrip("\n") + f"\n\nBench marker {marker}.\n"
+
+
+def append_to_first_short(text: str, marker: str) -> str:
+    """Add the marker to the first glossary entry's `short:` (a plain or folded scalar)."""
+    folded = re.search(r"^(\s+short: [>|]-?\n(?:\s{4,}.*\n)+)", text, re.M)
+    if folded:
+        block = folded.group(1)
+        lines = block.rstrip("\n").split("\n")
+        lines[-1] += f" {marker}"
+        return text[:folded.start()] + "\n".join(lines) + "\n" + text[folded.end():]
+    plain = re.search(r"^(\s+short: )(?![>|'\"])(.+)$", text, re.M)
+    if not plain:
+        raise SystemExit("bench: found no `short:` in data/glossary.yml to edit")
+    return text[:plain.end()] + f" {marker}" + text[plain.end():]
+
+
+def measure_edit(path: Path, edit, url: str, name: str) -> dict:
+    """Write an edit, time until the served page shows it, restore, wait until it is gone."""
+    original = path.read_bytes()
+    marker = f"benchmark{uuid.uuid4().hex[:12]}"
+    try:
+        path.write_text(edit(original.decode("utf-8"), marker), encoding="utf-8")
+        seconds = wait_for(url, lambda body: marker in body, EDIT_TIMEOUT)
+    finally:
+        path.write_bytes(original)
+    restored = wait_for(url, lambda body: marker not in body, EDIT_TIMEOUT)
+    log(f"serve: {name} edit visible after {seconds if seconds is None else round(seconds, 2)} s")
+    return {"seconds": None if seconds is None else round(seconds, 2),
+            "timed_out": seconds is None, "restore_seen_s": None if restored is None else round(restored, 2)}
+
+
+def bench_serve(project: Path) -> dict:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(project.parent / "pycache")}
+    env.pop("GUIDE_SITE_URL", None)
+    log_file = (project.parent / "serve.log").open("w")
+    server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        started = wait_for(base, lambda body: True, SERVE_START_TIMEOUT)
+        if started is None or server.poll() is not None:
+            tail = (project.parent / "serve.log").read_text()[-3000:]
+            return {"error": f"mkdocs serve did not answer within {SERVE_START_TIMEOUT} s:\n{tail}"}
+        log(f"serve: up after {started:.1f} s")
+        time.sleep(1.0)  # let the file watcher take its first snapshot
+        return {
+            "startup_s": round(started, 2),
+            "chapter": measure_edit(project / CHAPTER_SOURCE, append_to_chapter, base + PAGES["chapter"], "chapter"),
+            "data": measure_edit(project / "data" / "glossary.yml", append_to_first_short,
+                                 base + PAGES["glossary"], "data/glossary.yml"),
+        }
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=15)
+        log_file.close()
+
+
+# -- page weight --------------------------------------------------------------------------
+
+class AssetParser(html.parser.HTMLParser):
+    """The files a page makes the browser fetch through its tags."""
+
+    def __init__(self):
+        super().__init__()
+        self.assets: list[tuple[str, str]] = []  # (kind, href)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower().split()
+            if "stylesheet" in rel:
+                self.assets.append(("css", a["href"]))
+            elif {"icon", "apple-touch-icon"} & set(rel):
+                self.assets.append(("images", a["href"]))
+            elif {"preload", "modulepreload"} & set(rel):
+                self.assets.append((kind_of(a["href"]), a["href"]))
+        elif tag == "script" and a.get("src"):
+            self.assets.append(("js", a["src"]))
+        elif tag == "img" and a.get("src"):
+            self.assets.append(("images", a["src"]))
+
+
+def kind_of(href: str) -> str:
+    suffix = Path(urlsplit(href).path).suffix.lower()
+    return {".css": "css", ".js": "js", ".mjs": "js"}.get(suffix, "images")
+
+
+def gz_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def local_file(site: Path, page_path: str, href: str) -> Path | None:
+    """The site file behind a link on page_path; None for other sites."""
+    url = urljoin("http://site.invalid/" + page_path, href)
+    parts = urlsplit(url)
+    if parts.netloc != "site.invalid":
+        return None
+    target = site / parts.path.lstrip("/")
+    if parts.path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def page_weight(site: Path, page_path: str) -> dict:
+    page = site / page_path / "index.html"
+    parser = AssetParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    sizes = {"html": gz_size(page), "css": 0, "js": 0, "images": 0}
+    raw = {"html": page.stat().st_size, "css": 0, "js": 0, "images": 0}
+    files, external = [], []
+    seen = set()
+    for kind, href in parser.assets:
+        target = local_file(site, page_path, href)
+        if target is None:
+            external.append(href)
+            continue
+        if target in seen:
+            continue
+        seen.add(target)
+        if not target.is_file():
+            external.append(f"missing: {href}")
+            continue
+        sizes[kind] += gz_size(target)
+        raw[kind] += target.stat().st_size
+        files.append(str(target.relative_to(site)))
+    return {"gzip_bytes": sizes, "raw_bytes": raw, "total_gzip_bytes": sum(sizes.values()),
+            "files": files, "not_counted": external}
+
+
+def bench_weight(site: Path) -> dict:
+    index = site / "search" / "search_index.json"
+    weights = {name: page_weight(site, path) for name, path in PAGES.items()}
+    return {"pages": weights,
+            "search_index": {"raw_bytes": index.stat().st_size, "gzip_bytes": gz_size(index)}}
+
+
+def mermaid_on_pages(site: Path) -> list[str]:
+    """Pages whose markup would make Material fetch Mermaid (a .mermaid block or a script naming it)."""
+    hits = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if re.search(r'class="[^"]*\bmermaid\b|<script[^>]+mermaid', text):
+            hits.append(str(page.relative_to(site)))
+    return hits
+
+
+# -- Lighthouse ----------------------------------------------------------------------------
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """http.server that sends text gzip-compressed, as GitHub Pages does."""
+    COMPRESS = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the slash
+            path = path / "index.html"
+        if (path.suffix not in self.COMPRESS or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = compressed(str(path), path.stat().st_mtime)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.lru_cache(maxsize=512)
+def compressed(path: str, mtime: float) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9)
+
+
+def start_static_server(site: Path, gzip_on: bool) -> http.server.ThreadingHTTPServer:
+    handler = GzipHandler if gzip_on else type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                                               {"log_message": lambda *a: None})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    return server
+
+
+def run_lighthouse(url: str, preset: str, out: Path) -> dict:
+    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return {"error": "lighthouse took over 300 s"}
+    if result.returncode != 0 or not out.is_file():
+        return {"error": f"lighthouse exit {result.returncode}: {result.stderr[-1500:]}"}
+    report = json.loads(out.read_text())
+    audits = report["audits"]
+    scores = {c: None if report["categories"][c]["score"] is None else round(report["categories"][c]["score"] * 100)
+              for c in CATEGORIES}
+    failing = {}
+    for c in CATEGORIES:
+        for ref in report["categories"][c]["auditRefs"]:
+            audit = audits.get(ref["id"], {})
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 0.9:
+                failing.setdefault(c, []).append(
+                    {"id": ref["id"], "title": audit.get("title"), "score": audit["score"],
+                     "display": audit.get("displayValue")})
+    metrics = {key: audits[key].get("numericValue") for key in
+               ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                "cumulative-layout-shift", "speed-index", "total-byte-weight"] if key in audits}
+    requests = [item.get("url", "") for item in
+                (audits.get("network-requests", {}).get("details") or {}).get("items", [])]
+    return {"scores": scores, "failing_audits": failing, "metrics": metrics,
+            "requests": len(requests), "mermaid_requests": [u for u in requests if "mermaid" in u.lower()],
+            "runtime_error": (report.get("runtimeError") or {}).get("message")}
+
+
+def bench_lighthouse(site: Path, server: http.server.ThreadingHTTPServer, work: Path) -> dict:
+    if not LIGHTHOUSE.exists():
+        return {"skipped": "tools/node_modules/.bin/lighthouse not found: run `npm ci --prefix tools`"}
+    if not Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium")).exists():
+        return {"skipped": "Chromium not found at /usr/bin/chromium (set CHROME_PATH)"}
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = {}
+    for preset in ("mobile", "desktop"):
+        for name, path in LIGHTHOUSE_PAGES.items():
+            log(f"lighthouse: {preset} {name} ...")
+            outcome = run_lighthouse(base + path, preset, work / f"lh-{preset}-{name}.json")
+            results.setdefault(preset, {})[name] = outcome
+            log(f"lighthouse: {preset} {name} {outcome.get('scores') or outcome.get('error')}")
+    return results
+
+
+# -- the table -----------------------------------------------------------------------------
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "MISS")
+
+
+def summarise(results: dict) -> list[dict]:
+    """One row per number with its target: {what, value, target, ok}."""
+    rows = []
+
+    def row(what, value, target, ok):
+        rows.append({"what": what, "value": value, "target": target, "ok": ok})
+
+    builds = results.get("builds")
+    if builds:
+        for kind in ("cold", "warm"):
+            b = builds[kind]
+            row(f"strict build, {kind}", f"{b['wall_s']:.2f} s (CPU {b['cpu_s']:.2f} s)",
+                f"< {TARGETS['build_cold_s']:g} s", b["wall_s"] < TARGETS["build_cold_s"])
+    serve = results.get("serve")
+    if serve and "error" not in serve:
+        for kind, label in (("chapter", "edit chapter -> page served"), ("data", "edit data/glossary.yml -> page")):
+            s = serve[kind]
+            value = "timed out" if s["timed_out"] else f"{s['seconds']:.2f} s"
+            row(label, value, f"< {TARGETS['edit_visible_s']:g} s",
+                (not s["timed_out"]) and s["seconds"] < TARGETS["edit_visible_s"])
+    elif serve:
+        row("mkdocs serve", "error", "", False)
+    weight = results.get("weight")
+    if weight:
+        for name, w in weight["pages"].items():
+            g = w["gzip_bytes"]
+            value = (f"{w['total_gzip_bytes'] / 1024:.0f} KB (html {g['html'] / 1024:.0f}, css {g['css'] / 1024:.0f}, "
+                     f"js {g['js'] / 1024:.0f}, img {g['images'] / 1024:.1f})")
+            row(f"page weight gz, {name}", value, f"<= {TARGETS['page_kb_gz']} KB",
+                w["total_gzip_bytes"] <= TARGETS["page_kb_gz"] * 1024)
+        s = weight["search_index"]
+        row("search index", f"{s['raw_bytes'] / 1024:.0f} KB raw, {s['gzip_bytes'] / 1024:.0f} KB gz", "(info)", None)
+    lighthouse = results.get("lighthouse") or {}
+    if "skipped" in lighthouse:
+        row("lighthouse", lighthouse["skipped"], "", None)
+    for preset, pages in lighthouse.items() if "skipped" not in lighthouse else ():
+        for name, outcome in pages.items():
+            if "error" in outcome:
+                row(f"lighthouse {preset} {name}", "error", "", False)
+                continue
+            for category in CATEGORIES:
+                score = outcome["scores"][category]
+                target = (TARGETS["lh_mobile_performance"]
+                          if (preset, category) == ("mobile", "performance") else TARGETS["lh_other"])
+                row(f"lighthouse {preset} {name} {category}", "-" if score is None else str(score),
+                    f">= {target}", None if score is None else score >= target)
+    mermaid = results.get("mermaid")
+    if mermaid is not None:
+        count = len(mermaid["pages"]) + len(mermaid["requests"])
+        row("Mermaid loaded (pages + requests)", str(count), "0", count == 0)
+    return rows
+
+
+def print_table(rows: list[dict]) -> None:
+    width = max(len(r["what"]) for r in rows)
+    value_width = max(len(r["value"]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':<{value_width}}  {'target':<10}  result")
+    print("-" * (width + value_width + 24))
+    for r in rows:
+        print(f"{r['what']:<{width}}  {r['value']:<{value_width}}  {r['target']:<10}  {verdict(r['ok'])}")
+    misses = sum(r["ok"] is False for r in rows)
+    passes = sum(r["ok"] is True for r in rows)
+    print(f"\n{passes} PASS, {misses} MISS")
+
+
+def print_misses(results: dict) -> None:
+    """The failing Lighthouse audits, so a MISS says what to look at."""
+    lighthouse = results.get("lighthouse") or {}
+    if "skipped" in lighthouse:
+        return
+    seen = {}
+    for preset, pages in lighthouse.items():
+        for name, outcome in pages.items():
+            for category, audits in (outcome.get("failing_audits") or {}).items():
+                for audit in audits:
+                    seen.setdefault((category, audit["id"], audit["title"]), []).append(f"{preset}/{name}")
+    if seen:
+        print("\nLighthouse audits scoring under 0.9 (category: audit - pages):")
+        for (category, audit_id, title), where in sorted(seen.items()):
+            print(f"  {category}: {audit_id} ({title}) - {', '.join(where)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--skip-serve", action="store_true", help="skip the mkdocs serve edit timing")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="skip the Lighthouse runs")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="serve Lighthouse's pages uncompressed (default: gzip, as GitHub Pages does)")
+    parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
+    args = parser.parse_args()
+
+    results: dict = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "targets": TARGETS,
+        "lighthouse_served": "gzip" if not args.no_gzip else "uncompressed",
+    }
+    with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
+        work = Path(tmp)
+        project = copy_project(work / "project")
+        site = work / "site"
+        static = start_static_server(site, gzip_on=not args.no_gzip)  # port first: the build's site_url uses it
+        site_url = f"http://127.0.0.1:{static.server_address[1]}/"
+        serving = False
+        try:
+            results["builds"] = bench_builds(project, site, site_url, work)
+            results["weight"] = bench_weight(site)
+            results["mermaid"] = {"pages": mermaid_on_pages(site), "requests": []}
+            if not args.skip_serve:
+                results["serve"] = bench_serve(project)
+            if not args.skip_lighthouse:
+                threading.Thread(target=static.serve_forever, daemon=True).start()
+                serving = True
+                results["lighthouse"] = bench_lighthouse(site, static, work)
+                for pages in (v for k, v in results["lighthouse"].items() if k != "skipped"):
+                    for outcome in pages.values():
+                        results["mermaid"]["requests"] += outcome.get("mermaid_requests", [])
+        finally:
+            if serving:
+                static.shutdown()
+            static.server_close()
+
+    results["rows"] = summarise(results)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    print()
+    print_table(results["rows"])
+    print_misses(results)
+    print(f"\nFull results: {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    missed = any(r["ok"] is False for r in results["rows"])
+    return 1 if (missed and args.fail_on_miss) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

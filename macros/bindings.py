@@ -165,8 +165,8 @@ class GuideMacros:
     def print_edition(self) -> str:
         parts = []
         for chapter in self.chapters:
-            text = self.render_chapter_text(chapter).replace("\n# ", "\n## ", 1)
-            text = "\n".join(("#" + line) if line.startswith("#") else line for line in text.split("\n"))
+            text = self.render_chapter_text(chapter)
+            text = "\n".join(("#" + line) if line.startswith("#") else line for line in text.split("\n"))  # one level down
             parts.append(f'<div class="print-chapter" markdown>\n\n{text}\n\n</div>')
         return "\n\n".join(parts)
 

@@ -1,0 +1,386 @@
+"""The built guide in a real browser: Debian's Chromium driven by Playwright.
+
+Fixtures come from conftest.py: one strict build (`built_site`), served on
+127.0.0.1 (`site_url`), one Chromium for the whole session (`browser`) and a
+fresh browser context per test (`page`). Expected text is read from data/*.yml
+and passed through the same plain-text rule the site uses (macros.text.plain),
+so content edits do not break these tests.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from macros.text import plain
+
+ROOT = Path(__file__).resolve().parent.parent
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+TIMEOUT = 10_000  # ms, for anything that waits on the page
+
+
+def data(name: str):
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def chapter_path(chapter: dict) -> str:
+    return f"chapters/{chapter['number']:02d}-{chapter['id']}/"
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as a path relative to the site root."""
+    return sorted(
+        str(p.relative_to(site).as_posix()).removesuffix("index.html")
+        for p in site.rglob("*.html")
+    )
+
+
+def new_page(browser, viewport=DESKTOP, **options):
+    """A page in its own context (closed with the page's context by the caller)."""
+    context = browser.new_context(viewport=viewport, color_scheme="light", **options)
+    context.set_default_timeout(TIMEOUT)
+    return context.new_page()
+
+
+def skip_search_index(context):
+    """Serve an empty search index. For tests that only look at layout or
+    markup: otherwise every page load has the search worker index all of
+    search/search_index.json, which costs more than the page itself."""
+    context.route("**/search/search_index.json", lambda route: route.fulfill(
+        json={"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}))
+
+
+@pytest.fixture(scope="module")
+def chapters():
+    return data("chapters")
+
+
+@pytest.fixture(scope="module")
+def first_chapter_url(site_url, chapters):
+    return site_url + chapter_path(chapters[0])
+
+
+# -- 1. search -----------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed, person_id, spelled", [
+    ("Castaneda", "castaneda", "Castañeda"),
+    ("Chavez", "chavez", "Chávez"),
+])
+def test_search_finds_people_typed_without_accents(page, site_url, typed, person_id, spelled):
+    page.set_default_timeout(TIMEOUT)
+    page.goto(site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    meta = page.locator(".md-search-result__meta")
+    # The worker has indexed the site once the "Initializing search" message goes.
+    page.wait_for_function(
+        "() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    search.press_sequentially(typed, delay=30)
+    # search.highlight adds "?h=<query>" before the fragment
+    result = page.locator(f'.md-search-result a[href*="/reference/people/"][href$="#{person_id}"]').first
+    result.wait_for(state="attached")
+    assert re.search(r"\d+ matching", meta.inner_text()), meta.inner_text()
+    if not result.is_visible():  # a page's lower-ranked sections sit in "N more on this page"
+        result.locator("xpath=ancestor::details[1]/summary").click()
+    assert spelled in result.inner_text()
+    result.click()
+    page.wait_for_url(re.compile(rf"/reference/people/(\?[^#]*)?#{person_id}$"))
+    heading = page.locator(f"h2#{person_id}, h3#{person_id}")
+    assert spelled in heading.inner_text()
+
+
+# -- 2. glossary tooltips ---------------------------------------------------------
+
+GLOSSARY_BY_NAME_JS = """
+names => {
+  // The first glossary term in running text (not inside a link, whose own
+  // tooltip would sit on top of the term's).
+  const abbr = [...document.querySelectorAll("article abbr")]
+    .find(a => !a.closest("a") && names.includes(a.textContent.trim().toLowerCase()));
+  if (!abbr) return [null, null];
+  abbr.id = abbr.id || "term-under-test";
+  return [abbr.id, abbr.textContent.trim()];
+}
+"""
+
+
+def glossary_shorts() -> dict[str, str]:
+    """Every name and alias of a glossary term (lower case) -> its short definition."""
+    shorts = {}
+    for entry in data("glossary"):
+        for name in [entry["term"], *entry.get("aliases", [])]:
+            shorts.setdefault(name.lower(), plain(entry["short"]))
+    return shorts
+
+
+def tooltip_of(page, abbr):
+    """The tooltip Material attaches to an element (content.tooltips)."""
+    page.wait_for_function("el => el.hasAttribute('aria-describedby')", arg=abbr.element_handle())
+    tooltip = page.locator("#" + abbr.get_attribute("aria-describedby"))
+    tooltip.wait_for(state="visible")
+    assert re.search(r"\bmd-tooltip2?\b", tooltip.get_attribute("class"))
+    return tooltip
+
+
+@pytest.mark.browser
+def test_glossary_tooltip_appears_on_hover(page, first_chapter_url):
+    page.set_default_timeout(TIMEOUT)
+    shorts = glossary_shorts()
+    page.goto(first_chapter_url)
+    abbr_id, text = page.evaluate(GLOSSARY_BY_NAME_JS, list(shorts))
+    assert abbr_id, "no glossary term (abbr) in the chapter's running text"
+    abbr = page.locator(f"#{abbr_id}")
+    abbr.hover()
+    tooltip = tooltip_of(page, abbr)
+    assert " ".join(tooltip.inner_text().split()) == shorts[text.lower()]
+    page.mouse.move(0, 0)
+    tooltip.wait_for(state="hidden")
+
+
+@pytest.mark.browser
+def test_glossary_tooltip_appears_on_keyboard_focus(page, first_chapter_url):
+    page.set_default_timeout(TIMEOUT)
+    shorts = glossary_shorts()
+    page.goto(first_chapter_url)
+    for _ in range(300):  # Tab through the page until a glossary term has focus
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""names => { const el = document.activeElement;
+            return el.tagName === "ABBR" && names.includes(el.textContent.trim().toLowerCase())
+              ? el.textContent.trim() : null; }""", list(shorts))
+        if focused:
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term: are abbr[title] focusable (guide.js)?")
+    abbr = page.locator("abbr:focus")
+    tooltip = tooltip_of(page, abbr)
+    assert " ".join(tooltip.inner_text().split()) == shorts[focused.lower()]
+    page.keyboard.press("Tab")
+    tooltip.wait_for(state="hidden")
+
+
+# -- 3. quizzes -------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_quiz_checks_answers_scores_and_resets_by_keyboard(page, site_url, chapters):
+    page.set_default_timeout(TIMEOUT)
+    quizzes = data("quizzes")
+    chapter = next(c for c in chapters if sum(q["chapter"] == c["id"] for q in quizzes) >= 2)
+    items = [q for q in quizzes if q["chapter"] == chapter["id"]]
+    wrong = next(i for i, o in enumerate(items[0]["options"]) if not o["correct"])
+    right = next(i for i, o in enumerate(items[1]["options"]) if o["correct"])
+
+    page.goto(site_url + chapter_path(chapter))
+    quiz = page.locator(f"#quiz-{chapter['id']}")
+    fieldsets = quiz.locator("fieldset.quiz-item")
+    assert fieldsets.count() == len(items)
+    focused_id = lambda: page.evaluate("document.activeElement.id")
+
+    def choose_by_keyboard(fieldset, index):
+        """Tab has just landed on the group's first radio: arrows move and select."""
+        radios = fieldset.locator("input[type=radio]")
+        assert focused_id() == radios.nth(0).get_attribute("id")
+        if index == 0:
+            page.keyboard.press("Space")
+        for _ in range(index):
+            page.keyboard.press("ArrowDown")
+        assert radios.nth(index).is_checked()
+        assert focused_id() == radios.nth(index).get_attribute("id")
+
+    # Start keyboard navigation at the first question, then Tab into each group.
+    fieldsets.nth(0).locator("legend").click()
+    page.keyboard.press("Tab")
+    choose_by_keyboard(fieldsets.nth(0), wrong)
+    page.keyboard.press("Tab")
+    choose_by_keyboard(fieldsets.nth(1), right)
+    for _ in range(len(items) + 5):  # on to "Check my answers"
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('quiz-check')"):
+            break
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Check my answers"
+    page.keyboard.press("Enter")
+
+    first, second = (fieldsets.nth(i).locator(".quiz-feedback") for i in (0, 1))
+    assert "is-wrong" in first.get_attribute("class") and first.inner_text().strip()
+    assert "is-right" in second.get_attribute("class") and second.inner_text().strip()
+    # Each chosen option shows the data's explanation for that option.
+    shown = fieldsets.nth(0).locator(".quiz-option-feedback:visible")
+    assert shown.count() == 1
+    assert " ".join(shown.inner_text().split()) == plain(items[0]["options"][wrong]["feedback"])
+    assert " ".join(fieldsets.nth(1).locator(".quiz-option-feedback:visible").inner_text().split()) \
+        == plain(items[1]["options"][right]["feedback"])
+    score = quiz.locator(".quiz-score")
+    assert score.inner_text().strip() == f"Your score: 1 out of {len(items)}."
+
+    quiz.locator(".quiz-retry").click()
+    assert score.inner_text().strip() == ""
+    assert quiz.locator("input:checked").count() == 0
+    assert quiz.locator(".quiz-option-feedback:visible").count() == 0
+    assert all(f.inner_text().strip() == "" for f in quiz.locator(".quiz-feedback").all())
+
+
+# -- 4. colour scheme -------------------------------------------------------------
+
+def switch_to_dark(page):
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+
+
+@pytest.mark.browser
+def test_dark_mode_choice_persists_across_pages(browser, site_url, chapters):
+    page = new_page(browser)
+    try:
+        page.goto(site_url)
+        switch_to_dark(page)
+        page.goto(site_url + chapter_path(chapters[-1]))  # a full page load
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        page.locator(".md-footer__link--prev").click()  # Material's instant navigation
+        page.wait_for_url(re.compile(re.escape(chapter_path(chapters[-2])) + "$"))
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        page.locator('label[title="Switch to light mode"]').click()
+        page.goto(site_url)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    finally:
+        page.context.close()
+
+
+# -- 5. phones --------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_phone_drawer_opens_and_pages_do_not_scroll_sideways(browser, site_url, built_site, chapters):
+    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page.goto(site_url + chapter_path(chapters[0]))
+        drawer = page.locator(".md-sidebar--primary")
+        assert drawer.evaluate("el => el.getBoundingClientRect().right") <= 0  # off screen
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        assert page.locator("#__drawer").is_checked()
+        page.wait_for_function("el => Math.abs(el.getBoundingClientRect().left) < 1", arg=drawer.element_handle())
+        assert page.locator(".md-nav--primary").get_by_text(chapters[1]["title"]).first.is_visible()
+
+        too_wide = {}
+        skip_search_index(page.context)
+        for path in html_pages(built_site):
+            page.goto(site_url + path, wait_until="load")
+            widths = page.evaluate("""() => { const d = document.documentElement;
+                const wide = [...document.querySelectorAll("article *")]
+                  .filter(el => el.getBoundingClientRect().right > d.clientWidth + 1)
+                  .slice(0, 3).map(el => el.tagName.toLowerCase() + "." + el.className);
+                return [d.scrollWidth, d.clientWidth, wide]; }""")
+            if widths[0] > widths[1]:
+                too_wide[path or "/"] = widths
+        assert not too_wide, f"pages scroll sideways at 375px (scrollWidth, clientWidth, culprits): {too_wide}"
+    finally:
+        page.context.close()
+
+
+# -- 6. print edition --------------------------------------------------------------
+
+@pytest.mark.browser
+def test_print_edition_holds_every_chapter_without_navigation(page, site_url, chapters):
+    page.set_default_timeout(TIMEOUT)
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_url + "study/print/")
+    headings = [" ".join(h.split()).rstrip("¶").strip()
+                for h in page.locator("article :is(h1, h2, h3)").all_inner_texts()]
+    missing = [c["title"] for c in chapters if not any(plain(c["title"]) in h for h in headings)]
+    assert not missing, f"chapters without a heading in the print edition: {missing}"
+
+    navigation = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+    assert all(page.locator(sel).first.is_visible() for sel in navigation[:2])
+    page.emulate_media(media="print")
+    shown = [sel for sel in navigation if page.locator(sel).first.is_visible()]
+    assert not shown, f"shown in print: {shown}"
+    assert page.locator("article h2").first.is_visible()
+
+
+# -- 7. no third-party requests -----------------------------------------------------
+
+@pytest.mark.browser
+def test_pages_request_nothing_from_other_hosts(browser, site_url, built_site):
+    page = new_page(browser)
+    requests: list[tuple[str, str]] = []
+    current = {"page": ""}
+
+    def record(request):
+        if urlsplit(request.url).scheme in ("http", "https", "ws", "wss"):
+            requests.append((current["page"], request.url))
+
+    def offsite(url: str) -> bool:
+        return urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1"
+
+    page.context.on("request", record)
+    page.context.route(offsite, lambda route: route.abort())  # never wait on the network
+    try:
+        pages = html_pages(built_site)
+        for path in pages:
+            current["page"] = path or "/"
+            page.goto(site_url + path, wait_until="load")
+        page.wait_for_timeout(500)  # late requests (search worker) of the last page
+    finally:
+        page.context.close()
+    assert len({p for p, _ in requests}) == len(pages)
+    foreign = sorted({(p, url) for p, url in requests if urlsplit(url).hostname != "127.0.0.1"})
+    assert not foreign, "requests to other hosts:\n" + "\n".join(f"  {p}: {u}" for p, u in foreign)
+
+
+# -- 8. accessibility ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def axe_script():
+    """axe-core's source, as bundled by axe-playwright-python (requirements-dev.txt)."""
+    from axe_playwright_python.sync_playwright import Axe
+    return Axe().axe_script
+
+
+SUMMARY_JS = """results => results.violations.map(v => ({
+  id: v.id, help: v.help, count: v.nodes.length,
+  nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + "\\n      " + (n.failureSummary || "")
+    .split("\\n").slice(1).join("; ").slice(0, 300))}))"""
+
+
+def scan_every_page(browser, site_url, paths, axe_script, scheme):
+    """axe-core's default rule set on every page, in one tab, one page at a time
+    (tabs in parallel were no faster: the colour-contrast rule is CPU-bound)."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    context.set_default_timeout(60_000)
+    skip_search_index(context)  # the search dialog's markup does not depend on it
+    tab = context.new_page()
+    problems = {}
+    try:
+        if scheme == "slate":
+            tab.goto(site_url)
+            switch_to_dark(tab)  # stored in localStorage for the pages that follow
+        for path in paths:
+            tab.goto(site_url + path, wait_until="load")
+            actual = tab.locator("body").get_attribute("data-md-color-scheme")
+            assert actual == scheme, f"{path}: colour scheme {actual}, expected {scheme}"
+            tab.evaluate(axe_script)
+            found = tab.evaluate(f"""() => axe.run(document, {{resultTypes: ["violations"]}})
+                                        .then({SUMMARY_JS})""")
+            if found:
+                problems[path or "/"] = found
+    finally:
+        context.close()
+    return problems
+
+
+def report(problems: dict) -> str:
+    lines = []
+    for path, violations in problems.items():
+        for v in violations:
+            lines.append(f"{path}: {v['id']} ({v['count']}): {v['help']}")
+            lines += [f"    {node}" for node in v["nodes"]]
+    return "\n".join(lines)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_page_passes_axe(browser, site_url, built_site, axe_script, scheme):
+    problems = scan_every_page(browser, site_url, html_pages(built_site), axe_script, scheme)
+    assert not problems, f"axe-core violations ({scheme} scheme):\n" + report(problems)

@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# npm tools: vnu.jar (HTML check) and Lighthouse (make bench). No install scripts: vnu-jar's
+# would download a JDK; Debian's Java runs the jar.
+TOOLS := tools/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench clean
@@ -25,7 +28,10 @@ build: $(VENV)/site-ready
 test: $(VENV)/dev-ready
 	$(PY) -m pytest
 
-bench: $(VENV)/dev-ready
+$(TOOLS): tools/package.json tools/package-lock.json
+	npm ci --prefix tools --ignore-scripts --no-audit --no-fund
+
+bench: $(VENV)/dev-ready $(TOOLS)
 	$(PY) scripts/bench.py
 
 clean:

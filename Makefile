@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 # npm tools: vnu.jar (HTML check) and Lighthouse (make bench). No install scripts: vnu-jar's
 # would download a JDK; Debian's Java runs the jar.
 TOOLS := tools/node_modules/.package-lock.json
+# make test installs them too when npm is present; without npm the HTML check skips.
+TEST_TOOLS := $(if $(shell command -v npm 2>/dev/null),$(TOOLS))
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench clean
@@ -25,7 +27,7 @@ serve: $(VENV)/site-ready
 build: $(VENV)/site-ready
 	$(PY) -m mkdocs build --strict
 
-test: $(VENV)/dev-ready
+test: $(VENV)/dev-ready $(TEST_TOOLS)
 	$(PY) -m pytest
 
 $(TOOLS): tools/package.json tools/package-lock.json

@@ -32,15 +32,20 @@ def define_env(env):
     guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
     sources = modules["chapters_source"].read_chapters(Path(env.conf["docs_dir"]), guide["chapters"], guide.collections)
     env.variables["guide_macros"] = macros = modules["bindings"].GuideMacros(env, guide, sources)
-    env.variables["abbreviations"] = modules["glossary"].abbreviation_lines(guide["glossary"])
+    env.variables["abbreviations"] = modules["glossary"].abbreviations(guide["glossary"])
     macros.register()
 
 
 def on_post_page_macros(env):
     """Glossary tooltips: append generated abbreviations to chapter prose."""
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
+        used = modules_glossary().abbreviations_used(env.variables["abbreviations"], env.markdown)
         # one definition per block: the Markdown block parser is quadratic in block size
-        env.markdown += "\n\n" + "\n\n".join(env.variables["abbreviations"]) + "\n"
+        env.markdown += "\n\n" + "\n\n".join(used) + "\n"
+
+
+def modules_glossary():
+    return importlib.import_module(f"{__name__}.glossary")
 
 
 def on_post_build(env):

@@ -26,7 +26,7 @@ def render_mentions(mentions: dict[str, set[str]], collections, from_page: str) 
         entries = [e for e in collections[name] if e["id"] in mentions.get(name, set())]
         if entries:
             entries.sort(key=lambda e: (e.get("name") or e.get("term")).lower())
-            links = ", ".join(link_to_entry(name, e, from_page) for e in entries)
+            links = ", ".join(link_to_entry(name, e, from_page, hover=False) for e in entries)
             lines.append(f"- **{label}:** {links}")
     return "\n".join(lines) or "_This page names no one from the reference pages yet._"
 

@@ -41,10 +41,10 @@ def render_entry(entry: dict, glossary_by_id, chapter_ids, chapters, from_page: 
     lines = [f"{safe(entry['term'])} {{ #{entry['id']} }}", f":   **{safe(entry['short'])}**", ""]
     body = [safe_block(entry["explanation"])]
     if entry.get("see_also"):
-        body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page) for i in entry["see_also"]))
+        body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page, hover=False) for i in entry["see_also"]))
     found = [c for c in chapters if c["id"] in chapter_ids]
     if found:
-        body.append("Used in: " + ", ".join(link_to_chapter(c, from_page, f"Ch. {c['number']}") for c in found))
+        body.append("Used in: " + ", ".join(link_to_chapter(c, from_page, f"Ch. {c['number']}", hover=False) for c in found))
     if entry.get("sources"):
         body.append("Sources: " + source_links(entry["sources"]))
     for paragraph in body:
@@ -64,12 +64,16 @@ def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
     return "\n\n".join(parts)
 
 
-def abbreviation_lines(glossary: list[dict]) -> list[str]:
-    """'*[word]: definition' lines for every term, alias and capitalised form."""
-    lines, seen = [], set()
+def abbreviations(glossary: list[dict]) -> dict[str, str]:
+    """Every term, alias and capitalised form, with the tooltip text it gets."""
+    found: dict[str, str] = {}
     for entry in glossary:
         for name in names_of(entry):
-            if name not in seen and "]" not in name:
-                seen.add(name)
-                lines.append(f"*[{name}]: {plain(entry['short'])}")
-    return lines
+            if "]" not in name:
+                found.setdefault(name, plain(entry["short"]))
+    return found
+
+
+def abbreviations_used(abbreviations: dict[str, str], markdown: str) -> list[str]:
+    """'*[word]: definition' lines for the words this page contains."""
+    return [f"*[{name}]: {text}" for name, text in abbreviations.items() if name in markdown]

@@ -53,12 +53,13 @@ def entry_target(collection: str, entry_id: str) -> str:
     return f"{PAGES[collection]}#{entry_id}"
 
 
-def link_to_entry(collection: str, entry: dict, from_page: str, text: str | None = None) -> str:
+def link_to_entry(collection: str, entry: dict, from_page: str, text: str | None = None, hover: bool = True) -> str:
+    """hover=False for repeated cross-links: every hover text costs the theme's script time."""
     label = text or entry.get("name") or entry.get("term")
     title = entry.get("short") or entry.get("description") or entry.get("in_the_article")
-    return md_link(label, relative(from_page, entry_target(collection, entry["id"])), title)
+    return md_link(label, relative(from_page, entry_target(collection, entry["id"])), title if hover else None)
 
 
-def link_to_chapter(chapter: dict, from_page: str, text: str | None = None) -> str:
+def link_to_chapter(chapter: dict, from_page: str, text: str | None = None, hover: bool = True) -> str:
     label = text or f"Chapter {chapter['number']}: {chapter['title']}"
-    return md_link(label, relative(from_page, chapter_path(chapter)), chapter["summary"])
+    return md_link(label, relative(from_page, chapter_path(chapter)), chapter["summary"] if hover else None)

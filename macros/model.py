@@ -153,7 +153,7 @@ def did_you_mean(word: str, candidates) -> str:
 def parse_yaml(text: str, filename: str):
     """Parse YAML text; malformed input becomes a GuideError with file and line."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when available
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{filename}, line {mark.line + 1}, column {mark.column + 1}" if mark else filename

@@ -21,7 +21,7 @@ def appears_in(chapter_ids, chapters, from_page: str) -> str:
     found = [c for c in chapters if c["id"] in chapter_ids]
     if not found:
         return "Not named in the chapter pages (mentioned in the guide's reference pages only)."
-    return ", ".join(link_to_chapter(c, from_page) for c in found)
+    return ", ".join(link_to_chapter(c, from_page, hover=False) for c in found)
 
 
 def render_profile(entry: dict, chapter_ids, chapters, from_page: str) -> str:

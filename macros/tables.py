@@ -21,7 +21,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 def chapter_columns(chapters: list[dict], from_page: str) -> list[str]:
     """Column headings 1..n, each linking to its chapter."""
-    return [md_link(str(c["number"]), relative(from_page, chapter_path(c)), c["title"]) for c in chapters]
+    return [md_link(str(c["number"]), relative(from_page, chapter_path(c)), c["title"]) for c in chapters]  # few: keep hover
 
 
 def render_overview(chapters, themes_by_id, minutes, from_page: str) -> str:
@@ -39,7 +39,7 @@ def render_matrix(entries, collection, appearances, chapters, from_page: str, la
     for entry in entries:
         found = appearances[entry["id"]]
         ticks = [CHECK if c["id"] in found else "" for c in chapters]
-        rows.append([link_to_entry(collection, entry, from_page), *ticks, str(len(found))])
+        rows.append([link_to_entry(collection, entry, from_page, hover=False), *ticks, str(len(found))])
     return table([label, *chapter_columns(chapters, from_page), "Chapters"], rows)
 
 
@@ -54,7 +54,7 @@ def render_theme_tracker(themes, chapters, from_page: str) -> str:
 
 def render_theme_details(theme, chapters, from_page: str) -> str:
     """How each chapter treats one theme, as a list."""
-    items = [f"- {link_to_chapter(c, from_page)}: {safe(c['themes'][theme['id']])}"
+    items = [f"- {link_to_chapter(c, from_page, hover=False)}: {safe(c['themes'][theme['id']])}"
              for c in chapters if theme["id"] in c["themes"]]
     return "\n".join(items) if items else "_No chapter takes up this theme yet._"
 
@@ -66,7 +66,8 @@ def source_links(sources) -> str:
 def origin(entry, chapters_by_id, from_page: str) -> str:
     """'Chapter 3' link for article facts; source links for context."""
     if entry.get("chapter") and entry["chapter"] in chapters_by_id:
-        found = link_to_chapter(chapters_by_id[entry["chapter"]], from_page, f"Ch. {chapters_by_id[entry['chapter']]['number']}")
+        chapter = chapters_by_id[entry["chapter"]]
+        found = link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}", hover=False)
     else:
         found = ""
     if not entry["in_article"]:
@@ -77,7 +78,7 @@ def origin(entry, chapters_by_id, from_page: str) -> str:
 def render_timeline(events, chapters_by_id, profiles_by_id, from_page: str) -> str:
     rows = []
     for e in sorted(events, key=lambda e: str(e["date"])):
-        people = ", ".join(link_to_entry(collection_of(profiles_by_id[p]), profiles_by_id[p], from_page)
+        people = ", ".join(link_to_entry(collection_of(profiles_by_id[p]), profiles_by_id[p], from_page, hover=False)
                            for p in e.get("people", []))
         event = cell(e["event"]) + (f" ({people})" if people else "")
         rows.append([display_date(e["date"]), event, "Article" if e["in_article"] else "Context",
@@ -113,7 +114,7 @@ def render_predictions(predictions, chapters_by_id, from_page: str) -> str:
     for number, p in enumerate(predictions, start=1):
         chapter = chapters_by_id[p["chapter"]]
         rows.append([f"[{number}](#{p['id']})", cell(p["claim"]), f"**{VERDICT_LABELS[p['verdict']]}**",
-                     link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}")])
+                     link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}", hover=False)])
     return table(["#", "Forecast or hope", "Verdict", "Chapter"], rows)
 
 
@@ -140,7 +141,7 @@ def render_places(places, appearances, chapters, from_page: str) -> str:
     rows = []
     for place in places:
         found = [c for c in chapters if c["id"] in appearances[place["id"]]]
-        links = ", ".join(link_to_chapter(c, from_page, str(c["number"])) for c in found) or "—"
+        links = ", ".join(link_to_chapter(c, from_page, str(c["number"]), hover=False) for c in found) or "—"
         rows.append([f'<span id="{place["id"]}"></span>**{cell(place["name"])}**', cell(place["kind"]),
                      cell(place["in_the_article"]), links])
     return table(["Place", "Kind", "What the article says", "Chapters"], rows)

@@ -102,9 +102,14 @@ def test_glossary_has_jump_bar_anchor_and_see_also():
 
 
 def test_abbreviations_cover_aliases_and_capitalised_forms():
-    lines = glossary.abbreviation_lines([TERM])
-    assert "*[maquiladoras]: A factory assembling goods for export." in lines
-    assert "*[Maquiladora]: A factory assembling goods for export." in lines
+    found = glossary.abbreviations([TERM])
+    assert found["maquiladoras"] == found["Maquiladora"] == "A factory assembling goods for export."
+
+
+def test_a_page_gets_only_the_abbreviations_it_uses():
+    lines = glossary.abbreviations_used(glossary.abbreviations([TERM]), "Maquiladoras spread.")
+    assert lines == ["*[Maquiladora]: A factory assembling goods for export.",
+                     "*[Maquiladoras]: A factory assembling goods for export."]
 
 
 def test_quiz_works_without_javascript_and_marks_one_answer():

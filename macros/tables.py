@@ -1,6 +1,7 @@
 """Summary tables generated from data: each render_* takes plain data and returns Markdown."""
 from __future__ import annotations
 
+from .chapters_source import find_mentions
 from .links import chapter_path, link_to_chapter, link_to_entry, md_link, relative
 from .text import cell, safe
 
@@ -76,10 +77,13 @@ def origin(entry, chapters_by_id, from_page: str) -> str:
 
 
 def render_timeline(events, chapters_by_id, profiles_by_id, from_page: str) -> str:
+    """Each event links the people and bodies it names, plus any listed under `people:`."""
+    profiles = list(profiles_by_id.values())
     rows = []
     for e in sorted(events, key=lambda e: str(e["date"])):
-        people = ", ".join(link_to_entry(collection_of(profiles_by_id[p]), profiles_by_id[p], from_page, hover=False)
-                           for p in e.get("people", []))
+        named = find_mentions(e["event"], profiles) | set(e.get("people", []))
+        involved = [p for p in profiles if p["id"] in named]
+        people = ", ".join(link_to_entry(collection_of(p), p, from_page, hover=False) for p in involved)
         event = cell(e["event"]) + (f" ({people})" if people else "")
         rows.append([display_date(e["date"]), event, "Article" if e["in_article"] else "Context",
                      origin(e, chapters_by_id, from_page)])

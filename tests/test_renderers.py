@@ -138,3 +138,10 @@ def test_scorecard_rows_link_to_each_forecast_in_full():
     details = tables.render_prediction_details([prediction], chapters, "reference/predictions.md")
     assert "### Forecast 1: did not happen { #overtake-canada }" in details
     assert "**Sources:** [Census](https://www.census.gov/)" in details
+
+
+def test_timeline_links_people_named_in_the_event_text():
+    events = [{"date": "2001-02", "event": "Castaneda and Fox meet Bush.", "in_article": True, "chapter": "start"}]
+    out = tables.render_timeline(events, {c["id"]: c for c in CHAPTERS}, {"fox": FOX, "castaneda": CASTANEDA},
+                                 "reference/timeline.md")
+    assert "([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda))" in out

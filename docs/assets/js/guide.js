@@ -105,7 +105,7 @@
     var option = chosen.closest(".quiz-option");
     option.querySelector(".quiz-option-feedback").hidden = false;
     feedback.classList.add(right ? "is-right" : "is-wrong");
-    feedback.textContent = right ? "Correct." : "Not quite: read why below, then try again.";
+    feedback.textContent = right ? "Correct." : "Not quite: see why under your answer, then try again.";
     return right;
   }
 

@@ -14,7 +14,7 @@ from .errors import GuideError
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 # Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
 MODULES = ("text", "model", "links", "chapters_source", "tables", "study", "profiles", "glossary",
-           "chapter_page", "argument", "citations", "downloads", "loader", "bindings")
+           "chapter_page", "argument", "citations", "downloads", "print_views", "loader", "bindings")
 
 
 @format_error.register

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jinja2 import pass_context
 
-from . import argument, chapter_page, citations, downloads, glossary, profiles, tables
+from . import argument, chapter_page, citations, downloads, glossary, print_views, profiles, study, tables
 from .chapters_source import ChapterSource, section_items
 from .errors import GuideError
 from .links import link_to_chapter, link_to_entry, unknown
@@ -110,11 +110,7 @@ class GuideMacros:
         return tables.render_theme_tracker(self.guide["themes"], self.chapters, self.page)
 
     def theme_sections(self) -> str:
-        parts = []
-        for theme in self.guide["themes"]:
-            parts += [f"## {theme['name']} {{ #{theme['id']} }}", tables.safe(theme["description"]),
-                      "**How the chapters treat it:**", tables.render_theme_details(theme, self.chapters, self.page)]
-        return "\n\n".join(parts)
+        return tables.render_theme_sections(self.guide["themes"], self.chapters, self.page)
 
     def profiles(self, collection: str) -> str:
         return profiles.render_profiles(self.guide[collection], self.appearances[collection], self.chapters, self.page)
@@ -147,14 +143,7 @@ class GuideMacros:
 
     # -- study tools --------------------------------------------------------
     def questions_by_chapter(self) -> str:
-        from .study import render_questions
-        parts = []
-        for chapter in self.chapters:
-            questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]]
-            parts += [f"## {link_to_chapter(chapter, self.page)}", render_questions(questions)]
-        essays = [q for q in self.guide["questions"] if q["chapter"] == "whole"]
-        parts += ["## Essay and debate prompts on the whole article", render_questions(essays)]
-        return "\n\n".join(parts)
+        return study.render_questions_by_chapter(self.chapters, self.guide["questions"], self.page)
 
     def render_chapter_text(self, chapter: dict) -> str:
         """A chapter page's Markdown with its macros run, for the print edition."""
@@ -163,32 +152,17 @@ class GuideMacros:
         return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
 
     def print_edition(self) -> str:
-        parts = []
-        for chapter in self.chapters:
-            text = self.render_chapter_text(chapter)
-            text = "\n".join(("#" + line) if line.startswith("#") else line for line in text.split("\n"))  # one level down
-            parts.append(f'<div class="print-chapter" markdown>\n\n{text}\n\n</div>')
-        return "\n\n".join(parts)
+        return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c)) for c in self.chapters)
 
     def handouts(self) -> str:
         parts = []
         for chapter in self.chapters:
             source = self.sources[chapter["id"]]
-            points = section_items(source.markdown, "In brief")
-            rendered = self.env.env.from_string("\n".join(f"- {p}" for p in points)).render(**self.env.variables)
+            points = "\n".join(f"- {p}" for p in section_items(source.markdown, "In brief"))
+            key_points = self.env.env.from_string(points).render(**self.env.variables)
             terms = [e for e in self.guide["glossary"] if e["id"] in source.mentions["glossary"]]
-            term_lines = "\n".join(f"- **{tables.safe(e['term'])}**: {tables.safe(e['short'])}" for e in terms[:12])
-            questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]][:4]
-            question_lines = "\n".join(f"{n}. {tables.safe(q['prompt'])}" for n, q in enumerate(questions, 1))
-            parts.append("\n\n".join([
-                '<div class="handout" markdown>',
-                f"## Chapter {chapter['number']}: {tables.safe(chapter['title'])} {{ #handout-{chapter['id']} }}",
-                f"*{tables.safe(chapter['summary'])}*",
-                "### Key points", rendered or "_Key points not written yet._",
-                "### Key terms", term_lines or "_None yet._",
-                "### Questions", question_lines or "_None yet._",
-                "</div>",
-            ]))
+            questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]]
+            parts.append(print_views.render_handout(chapter, key_points, terms, questions))
         return "\n\n".join(parts)
 
     def download_list(self) -> str:

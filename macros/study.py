@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 
+from .links import link_to_chapter
+from .model import WHOLE_ESSAY
 from .text import plain, safe, safe_block
 
 LEVEL_LABELS = {
@@ -75,3 +77,13 @@ def render_quiz_item(item_id: str, number: int, item: dict) -> str:
                f"<p>Answer: {correct_text}</p><ul>{feedback}</ul></details>")
     out.append("</fieldset>")
     return "".join(out)
+
+
+def render_questions_by_chapter(chapters, questions, from_page: str) -> str:
+    parts = []
+    for chapter in chapters:
+        mine = [q for q in questions if q["chapter"] == chapter["id"]]
+        parts += [f"## {link_to_chapter(chapter, from_page)}", render_questions(mine)]
+    essays = [q for q in questions if q["chapter"] == WHOLE_ESSAY]
+    parts += ["## Essay and debate prompts on the whole article", render_questions(essays)]
+    return "\n\n".join(parts)

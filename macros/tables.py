@@ -60,6 +60,14 @@ def render_theme_details(theme, chapters, from_page: str) -> str:
     return "\n".join(items) if items else "_No chapter takes up this theme yet._"
 
 
+def render_theme_sections(themes, chapters, from_page: str) -> str:
+    parts = []
+    for theme in themes:
+        parts += [f"## {theme['name']} {{ #{theme['id']} }}", safe(theme["description"]),
+                  "**How the chapters treat it:**", render_theme_details(theme, chapters, from_page)]
+    return "\n\n".join(parts)
+
+
 def source_links(sources) -> str:
     return ", ".join(md_link(s["title"], s["url"]) for s in sources or [])
 

@@ -145,3 +145,27 @@ def test_timeline_links_people_named_in_the_event_text():
     out = tables.render_timeline(events, {c["id"]: c for c in CHAPTERS}, {"fox": FOX, "castaneda": CASTANEDA},
                                  "reference/timeline.md")
     assert "([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda))" in out
+
+
+def test_print_edition_nests_chapter_headings_one_level_down():
+    from macros import print_views
+    out = print_views.render_print_chapter("# 1. Start\n\n## In brief\n\ntext #not-a-heading")
+    assert "\n## 1. Start\n\n### In brief\n\ntext #not-a-heading" in out
+    assert out.startswith('<div class="print-chapter" markdown>')
+
+
+def test_handout_has_key_points_terms_and_a_few_questions():
+    from macros import print_views
+    questions = [{"prompt": f"Question {n}?"} for n in range(1, 7)]
+    out = print_views.render_handout(CHAPTERS[0], "- A point.", [TERM], questions)
+    assert "## Chapter 1: Start { #handout-start }" in out
+    assert "- A point." in out and "- **maquiladora**: A factory assembling goods for export." in out
+    assert "4. Question 4?" in out and "Question 5?" not in out
+
+
+def test_questions_page_groups_by_chapter_then_essays():
+    questions = [{"chapter": "end", "level": "recall", "prompt": "Who?", "strong_answer": "Fox."},
+                 {"chapter": "whole", "level": "essay", "prompt": "Was he right?", "strong_answer": "Argue."}]
+    out = study.render_questions_by_chapter(CHAPTERS, questions, "study/questions.md")
+    assert out.index("## [Chapter 2: End]") < out.index("Who?") < out.index("## Essay and debate prompts") < out.index("Was he right?")
+    assert "_No questions yet" in out  # chapter 1 has none

@@ -1,26 +1,36 @@
 """mkdocs-macros entry point: load and check the data, then register the macros.
 
-Where things live: schemas in model.py, loading in loader.py, links in links.py,
-computed appearances in chapters_source.py, one renderer module per kind of view,
-and bindings.py, which connects them to the page being rendered.
+Where things live: schemas in model.py, their messages in validation.py, loading in
+loader.py, escaping in text.py, links in links.py, computed appearances in
+chapters_source.py, one renderer module per kind of view, and bindings.py, which
+connects them to the page being rendered. hooks.py (an MkDocs hook) adds the
+downloads and keeps `mkdocs serve` running when a page or a data file has a mistake.
 """
 import importlib
 from pathlib import Path
 
 from mkdocs_macros.errors import format_error
 
+from . import reporting
 from .errors import GuideError
 
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 # Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
-MODULES = ("text", "model", "links", "chapters_source", "tables", "study", "profiles", "glossary",
-           "chapter_page", "argument", "citations", "downloads", "print_views", "loader", "bindings")
+MODULES = ("model", "validation", "text", "links", "loader", "chapters_source", "tables", "facts", "study",
+           "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views",
+           "corrections", "bindings")
 
 
 @format_error.register
-def _format_guide_error(error: GuideError, markdown: str, page) -> str:
-    """A bad macro call prints our message, not a traceback."""
-    return f"{error}"
+def _format_any_error(error: Exception, markdown: str, page) -> str:
+    """A bad macro call: one message naming the page, printed and shown in the page."""
+    message = reporting.describe_page_error(error, markdown, page.file.src_uri, known_macros())
+    reporting.report(message)
+    return reporting.error_box(message)
+
+
+def known_macros() -> list[str]:
+    return list(importlib.import_module(f"{__name__}.bindings").GuideMacros.MACROS)
 
 
 def fresh_modules() -> dict:
@@ -29,24 +39,43 @@ def fresh_modules() -> dict:
 
 def define_env(env):
     modules = fresh_modules()
-    guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
-    sources = modules["chapters_source"].read_chapters(Path(env.conf["docs_dir"]), guide["chapters"], guide.collections)
-    env.variables["guide_macros"] = macros = modules["bindings"].GuideMacros(env, guide, sources)
-    env.variables["abbreviations"] = modules["glossary"].abbreviations(guide["glossary"])
+    try:
+        macros = load_macros(env, modules)
+    except GuideError as error:
+        if not reporting.serving():
+            raise
+        reporting.report(str(error))
+        env.variables["guide_problem"] = str(error)
+        for name in modules["bindings"].GuideMacros.MACROS:
+            env.macro(lambda *args, **kwargs: "", name)
+        return
+    env.variables["guide_problem"] = None
+    env.variables["guide_macros"] = macros
+    env.variables["abbreviations"] = modules["glossary"].abbreviations(macros.guide["glossary"])
     macros.register()
 
 
+def load_macros(env, modules):
+    guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
+    docs_dir = Path(env.conf["docs_dir"])
+    modules["corrections"].check_pages(guide["corrections"], docs_dir)
+    sources = modules["chapters_source"].read_chapters(docs_dir, guide["chapters"], guide.collections)
+    return modules["bindings"].GuideMacros(env, guide, sources)
+
+
+def on_pre_page_macros(env):
+    macros = env.variables.get("guide_macros")
+    description = macros.page_description() if macros else None
+    if description:
+        env.page.meta["description"] = description
+
+
 def on_post_page_macros(env):
-    """Glossary tooltips: append generated abbreviations to chapter prose."""
+    if env.variables.get("guide_problem"):
+        env.markdown = reporting.error_box(env.variables["guide_problem"]) + "\n\n" + env.markdown
+        return
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
-        used = modules_glossary().abbreviations_used(env.variables["abbreviations"], env.markdown)
+        glossary = importlib.import_module(f"{__name__}.glossary")
+        used = glossary.abbreviations_used(env.variables["abbreviations"], env.markdown)
         # one definition per block: the Markdown block parser is quadratic in block size
         env.markdown += "\n\n" + "\n\n".join(used) + "\n"
-
-
-def modules_glossary():
-    return importlib.import_module(f"{__name__}.glossary")
-
-
-def on_post_build(env):
-    env.variables["guide_macros"].write_downloads(Path(env.conf["site_dir"]))

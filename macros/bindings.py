@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from jinja2 import pass_context
 
-from . import argument, chapter_page, citations, downloads, glossary, print_views, profiles, study, tables
-from .chapters_source import ChapterSource, section_items
+from . import argument, chapter_page, citations, corrections, downloads, facts, glossary, print_views, profiles, study, tables
+from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
-from .links import link_to_chapter, link_to_entry, unknown
+from .links import chapter_path, link_to_chapter, link_to_entry, unknown
 from .loader import Guide
+from .text import plain
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
+MATRIX_LABELS = {"people": "Person", "bodies": "Party, body or agreement", "glossary": "Term", "places": "Place"}
 
 
 def compute_appearances(guide: Guide, sources: dict[str, ChapterSource]) -> dict[str, dict[str, set[str]]]:
@@ -43,10 +44,13 @@ class GuideMacros:
         chapter_id = context.get("current_chapter") if context else None
         if chapter_id:
             return self.guide.by_id["chapters"][chapter_id]
-        for chapter in self.chapters:
-            if self.page == f"chapters/{chapter['number']:02d}-{chapter['id']}.md":
-                return chapter
+        chapter = self.chapter_of_page()
+        if chapter:
+            return chapter
         raise GuideError(f"docs/{self.page}: chapter_header()/chapter_footer() belong on chapter pages only.")
+
+    def chapter_of_page(self) -> dict | None:
+        return next((c for c in self.chapters if chapter_path(c) == self.page), None)
 
     def lookup(self, collection: str, entry_id: str) -> dict:
         entry = self.guide.by_id[collection].get(entry_id)
@@ -86,22 +90,27 @@ class GuideMacros:
     @pass_context
     def chapter_header(self, context) -> str:
         chapter = self.current_chapter(context)
-        return chapter_page.render_header(chapter, self.minutes[chapter["id"]], self.guide.by_id["themes"], self.page)
+        return chapter_page.render_header(chapter, self.minutes[chapter["id"]], len(self.chapters),
+                                          self.guide.by_id["themes"], self.page)
 
     @pass_context
     def chapter_footer(self, context) -> str:
         chapter = self.current_chapter(context)
-        return chapter_page.render_footer(chapter, self.sources[chapter["id"]].mentions, self.guide.collections,
-                                          self.page, interactive=not context.get("in_print_edition"))
+        mine = {name: [e for e in self.guide[name] if e["chapter"] == chapter["id"]]
+                for name in ("predictions", "questions", "quizzes")}
+        quiz = None if context.get("in_print_edition") else study.render_quiz(chapter["id"], mine["quizzes"])
+        return chapter_page.render_footer(
+            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
+            chapter_page.render_forecasts(mine["predictions"], self.page),
+            quiz, study.render_questions(mine["questions"]))
 
     # -- generated views ----------------------------------------------------
     def chapter_overview(self) -> str:
         return tables.render_overview(self.chapters, self.guide.by_id["themes"], self.minutes, self.page)
 
     def appearance_matrix(self, collection: str) -> str:
-        label = {"people": "Person", "bodies": "Party, body or agreement", "glossary": "Term", "places": "Place"}[collection]
         return tables.render_matrix(self.guide[collection], collection, self.appearances[collection],
-                                    self.chapters, self.page, label)
+                                    self.chapters, self.page, MATRIX_LABELS[collection])
 
     def argument_map(self) -> str:
         return argument.render_argument_map(self.chapters, self.page)
@@ -122,21 +131,25 @@ class GuideMacros:
         return tables.render_places(self.guide["places"], self.appearances["places"], self.chapters, self.page)
 
     def timeline(self) -> str:
-        return tables.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"],
-                                      self.guide.by_id["profiles"], self.page)
+        profiles = list(self.guide.by_id["profiles"].values())
+        involved = []
+        for event in self.guide["timeline"]:
+            named = find_mentions(event["event"], profiles) | set(event.get("people") or [])
+            involved.append([p for p in profiles if p["id"] in named])
+        return facts.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"], involved, self.page)
 
     def key_figures(self, in_article: bool = True) -> str:
         figures = [f for f in self.guide["figures"] if f["in_article"] == in_article]
-        return tables.render_figures(figures, self.guide.by_id["chapters"], self.page)
+        return facts.render_figures(figures, self.guide.by_id["chapters"], self.page)
 
     def predictions_table(self) -> str:
-        return tables.render_predictions(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
+        return facts.render_predictions(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
     def prediction_details(self) -> str:
-        return tables.render_prediction_details(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
+        return facts.render_prediction_details(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
     def verdict_counts(self) -> str:
-        return tables.render_verdict_counts(self.guide["predictions"])
+        return facts.render_verdict_counts(self.guide["predictions"])
 
     def count(self, collection: str) -> int:
         return len(self.guide[collection])
@@ -166,7 +179,7 @@ class GuideMacros:
         return "\n\n".join(parts)
 
     def download_list(self) -> str:
-        return downloads.render_download_list(self.env.page.url.count("/"))  # raw HTML links are not rewritten
+        return downloads.render_download_list(self.page)
 
     def article_citations(self) -> str:
         return citations.render_citations(citations.article_citations(self.env.conf["extra"]["article"]))
@@ -177,17 +190,39 @@ class GuideMacros:
         accessed = f"{today.day} {today.strftime('%B %Y')}"
         return citations.render_citations(citations.guide_citations(guide, str(today.year), accessed))
 
+    def corrections_log(self) -> str:
+        return corrections.render_corrections(self.guide["corrections"], self.page_titles(), self.page)
+
+    def page_titles(self) -> dict[str, str]:
+        """docs path -> the title the navigation gives it (chapters: their data title)."""
+        titles = {chapter_path(c): f"Chapter {c['number']}: {c['title']}" for c in self.chapters}
+        def walk(items):
+            for item in items or []:
+                if isinstance(item, dict):
+                    for title, value in item.items():
+                        if isinstance(value, str):
+                            titles.setdefault(value, title)
+                        else:
+                            walk(value)
+        walk(self.env.conf["nav"])
+        return titles
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
               "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
-              "download_list", "article_citations", "guide_citations")
+              "download_list", "article_citations", "guide_citations", "corrections_log")
 
     def register(self) -> None:
         for name in self.MACROS:
             self.env.macro(getattr(self, name), name)
 
-    def write_downloads(self, site_dir: Path) -> None:
+    def download_files(self) -> dict[str, str]:
         flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
-        downloads.write_downloads(site_dir, self.guide.collections, flat)
+        return downloads.download_files(self.guide.collections, flat)
+
+    def page_description(self) -> str | None:
+        """A chapter page's meta description: its one-line summary from data."""
+        chapter = self.chapter_of_page()
+        return plain(chapter["summary"]) if chapter else None

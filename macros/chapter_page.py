@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 from .links import link_to_entry, md_link, relative
-from .study import render_questions, render_quiz
-from .tables import VERDICT_LABELS
+from .model import VERDICT_LABELS, display_label
 from .text import safe
 
-MENTION_LABELS = [("people", "People"), ("bodies", "Parties, bodies and agreements"),
-                  ("places", "Places"), ("glossary", "Terms")]
+MENTION_LABELS = {"people": "People", "bodies": "Parties, bodies and agreements",
+                  "places": "Places", "glossary": "Terms"}
+NO_MENTIONS = "_This page names no one from the reference pages yet._"
+QUIZ_INTRO = "Choose an answer for each question, then check. Each answer explains why it is right or wrong."
 
 
-def render_header(chapter: dict, minutes: int, themes_by_id, from_page: str) -> str:
+def render_header(chapter: dict, minutes: int, chapter_count: int, themes_by_id, from_page: str) -> str:
     themes = ", ".join(link_to_entry("themes", themes_by_id[t], from_page) for t in chapter["themes"])
     return "\n\n".join([
         f"# {chapter['number']}. {safe(chapter['title'])}",
-        f'<p class="chapter-meta">Article section {chapter["number"]} of 7 · '
+        f'<p class="chapter-meta">Article section {chapter["number"]} of {chapter_count} · '
         f'{chapter["paragraphs"]} paragraphs · about {minutes} min to read this page</p>',
         f"**Themes:** {themes}",
     ])
@@ -22,34 +23,29 @@ def render_header(chapter: dict, minutes: int, themes_by_id, from_page: str) -> 
 
 def render_mentions(mentions: dict[str, set[str]], collections, from_page: str) -> str:
     lines = []
-    for name, label in MENTION_LABELS:
+    for name, label in MENTION_LABELS.items():
         entries = [e for e in collections[name] if e["id"] in mentions.get(name, set())]
         if entries:
-            entries.sort(key=lambda e: (e.get("name") or e.get("term")).lower())
-            links = ", ".join(link_to_entry(name, e, from_page, hover=False) for e in entries)
+            entries.sort(key=lambda e: display_label(e).lower())
+            links = ", ".join(link_to_entry(name, e, from_page, hover_text=False) for e in entries)
             lines.append(f"- **{label}:** {links}")
-    return "\n".join(lines) or "_This page names no one from the reference pages yet._"
+    return "\n".join(lines) or NO_MENTIONS
 
 
 def render_forecasts(predictions, from_page: str) -> str:
     if not predictions:
         return ""
-    items = [f"- {md_link(safe(p['claim']), relative(from_page, 'reference/predictions.md#' + p['id']))} "
+    items = [f"- {md_link(p['claim'], relative(from_page, 'reference/predictions.md#' + p['id']))} "
              f"— **{VERDICT_LABELS[p['verdict']]}**" for p in predictions]
     return "## Forecasts and what became of them\n\n" + "\n".join(items)
 
 
-def render_footer(chapter, mentions, collections, from_page: str, interactive: bool = True) -> str:
-    predictions = [p for p in collections["predictions"] if p["chapter"] == chapter["id"]]
-    questions = [q for q in collections["questions"] if q["chapter"] == chapter["id"]]
-    items = [q for q in collections["quizzes"] if q["chapter"] == chapter["id"]]
-    parts = ["## Who and what this chapter names", render_mentions(mentions, collections, from_page)]
-    forecasts = render_forecasts(predictions, from_page)
-    if forecasts:
-        parts.append(forecasts)
-    if interactive:
-        parts += ["## Check your understanding",
-                  "Choose an answer for each question, then check. Each answer explains why it is right or wrong.",
-                  render_quiz(chapter["id"], items)]
-    parts += ["## Questions for discussion", render_questions(questions)]
+def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, questions_md: str) -> str:
+    """quiz_md is None in the print edition, which has no interactive quiz."""
+    parts = ["## Who and what this chapter names", mentions_md]
+    if forecasts_md:
+        parts.append(forecasts_md)
+    if quiz_md is not None:
+        parts += ["## Check your understanding", QUIZ_INTRO, quiz_md]
+    parts += ["## Questions for discussion", questions_md]
     return "\n\n".join(parts)

@@ -1,6 +1,8 @@
 """Citations for the article and for the guide, from mkdocs.yml's `extra` settings."""
 from __future__ import annotations
 
+from .text import safe
+
 
 def article_citations(a: dict) -> dict[str, str]:
     first, last = a["author_first"], a["author_last"]
@@ -15,12 +17,14 @@ def article_citations(a: dict) -> dict[str, str]:
 
 
 def guide_citations(g: dict, year: str, accessed: str) -> dict[str, str]:
+    """Without a published address (a local build), the citations leave the URL out."""
+    url = g.get("url")
     return {
-        "MLA": f'{g["authors"]}. *{g["title"]}*. {year}, {g["url"]}. Accessed {accessed}.',
-        "APA": f'{g["authors"]}. ({year}). *{g["title"]}*. {g["url"]}',
-        "Chicago": f'{g["authors"]}. *{g["title"]}*. {year}. {g["url"]}.',
+        "MLA": f'{g["authors"]}. *{g["title"]}*. {year}' + (f", {url}" if url else "") + f". Accessed {accessed}.",
+        "APA": f'{g["authors"]}. ({year}). *{g["title"]}*.' + (f" {url}" if url else ""),
+        "Chicago": f'{g["authors"]}. *{g["title"]}*. {year}.' + (f" {url}." if url else ""),
     }
 
 
 def render_citations(citations: dict[str, str]) -> str:
-    return "\n\n".join(f"**{style}:** {text}" for style, text in citations.items())
+    return "\n\n".join(f"**{style}:** {safe(text)}" for style, text in citations.items())

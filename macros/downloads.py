@@ -1,13 +1,19 @@
-"""Files generated at build time: glossary CSV, an Anki deck, questions CSV and all data as JSON."""
+"""Files generated at build time: glossary CSV, an Anki deck, questions CSV and all data as JSON.
+
+hooks.py adds them to the site in `on_files`, so `mkdocs serve` serves them and MkDocs
+checks the links to them like any other page's links.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
-from pathlib import Path
 
+from .links import md_link, relative
+from .model import WHOLE_ESSAY
 from .text import plain
 
+FOLDER = "downloads"
 DOWNLOADS = {
     "glossary.csv": "The glossary as a spreadsheet (CSV)",
     "glossary-anki.txt": "The glossary as Anki flashcards (tab-separated; File > Import in Anki)",
@@ -25,14 +31,15 @@ def to_csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def glossary_csv(glossary) -> str:
-    rows = [[e["id"], e["term"], "; ".join(e.get("aliases", [])), plain(e["short"]), plain(e["explanation"]),
-             "; ".join(e.get("see_also", []))] for e in glossary]
+    rows = [[e["id"], plain(e["term"]), "; ".join(e.get("aliases") or []), plain(e["short"]),
+             plain(e["explanation"]), "; ".join(e.get("see_also") or [])] for e in glossary]
     return to_csv(["id", "term", "aliases", "short_definition", "explanation", "see_also"], rows)
 
 
 def glossary_anki(glossary) -> str:
     """Anki's plain-text import: header lines, then front<TAB>back<TAB>tags."""
-    clean = lambda s: plain(s).replace("\t", " ")
+    def clean(text):
+        return plain(text).replace("\t", " ")
     lines = ["#separator:tab", "#html:false", "#columns:Front\tBack\tTags"]
     lines += [f"{clean(e['term'])}\t{clean(e['short'])}\tfox-guide" for e in glossary]
     return "\n".join(lines) + "\n"
@@ -41,8 +48,9 @@ def glossary_anki(glossary) -> str:
 def questions_csv(questions, chapters_by_id) -> str:
     def where(q):
         c = chapters_by_id.get(q["chapter"])
-        return f"{c['number']}. {c['title']}" if c else "Whole essay"
-    rows = [[where(q), q["level"], plain(q["prompt"]), plain(q["strong_answer"])] for q in questions]
+        return f"{c['number']}. {plain(c['title'])}" if c else "Whole essay"
+    rows = [[where(q), q["level"], plain(q["prompt"]), plain(q["strong_answer"])] for q in questions
+            if q["chapter"] in chapters_by_id or q["chapter"] == WHOLE_ESSAY]
     return to_csv(["chapter", "level", "prompt", "strong_answer"], rows)
 
 
@@ -52,9 +60,8 @@ def guide_json(collections, appearances) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
-def write_downloads(site_dir: Path, collections, appearances) -> None:
-    folder = site_dir / "downloads"
-    folder.mkdir(parents=True, exist_ok=True)
+def download_files(collections, appearances) -> dict[str, str]:
+    """docs-relative path -> text, for every download."""
     chapters_by_id = {c["id"]: c for c in collections["chapters"]}
     contents = {
         "glossary.csv": glossary_csv(collections["glossary"]),
@@ -62,11 +69,10 @@ def write_downloads(site_dir: Path, collections, appearances) -> None:
         "questions.csv": questions_csv(collections["questions"], chapters_by_id),
         "guide-data.json": guide_json(collections, appearances),
     }
-    for name, text in contents.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    return {f"{FOLDER}/{name}": contents[name] for name in DOWNLOADS}
 
 
-def render_download_list(from_page_depth: int) -> str:
-    prefix = "../" * from_page_depth
-    items = [f'<li><a href="{prefix}downloads/{name}" download>{name}</a>: {label}</li>' for name, label in DOWNLOADS.items()]
-    return "<ul class=\"downloads\">" + "".join(items) + "</ul>"
+def render_download_list(from_page: str) -> str:
+    """Markdown links MkDocs checks; each file is added to the site by hooks.py."""
+    return "\n".join(f"- {md_link(name, relative(from_page, f'{FOLDER}/{name}'))}: {label}"
+                     for name, label in DOWNLOADS.items())

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from .chapters_source import names_of
-from .links import link_to_chapter, link_to_entry
-from .tables import source_links
-from .text import plain, safe, safe_block
+from .links import link_to_chapter, link_to_entry, source_links
+from .text import hover, indent, safe, safe_block
 
 
 DIGITS = "0–9"
@@ -38,18 +37,16 @@ def render_jump_bar(glossary: list[dict]) -> str:
 
 
 def render_entry(entry: dict, glossary_by_id, chapter_ids, chapters, from_page: str) -> str:
-    lines = [f"{safe(entry['term'])} {{ #{entry['id']} }}", f":   **{safe(entry['short'])}**", ""]
+    head = f"{safe(entry['term'])} {{ #{entry['id']} }}\n:   **{safe(entry['short'])}**"
     body = [safe_block(entry["explanation"])]
     if entry.get("see_also"):
-        body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page, hover=False) for i in entry["see_also"]))
+        body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page, hover_text=False) for i in entry["see_also"]))
     found = [c for c in chapters if c["id"] in chapter_ids]
     if found:
-        body.append("Used in: " + ", ".join(link_to_chapter(c, from_page, f"Ch. {c['number']}", hover=False) for c in found))
+        body.append("Used in: " + ", ".join(link_to_chapter(c, from_page, f"Ch. {c['number']}", hover_text=False) for c in found))
     if entry.get("sources"):
         body.append("Sources: " + source_links(entry["sources"]))
-    for paragraph in body:
-        lines += ["    " + line for line in paragraph.split("\n")] + [""]
-    return "\n".join(lines)
+    return head + "\n\n" + "\n\n".join(indent(paragraph) for paragraph in body) + "\n"
 
 
 def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
@@ -70,7 +67,7 @@ def abbreviations(glossary: list[dict]) -> dict[str, str]:
     for entry in glossary:
         for name in names_of(entry):
             if "]" not in name:
-                found.setdefault(name, plain(entry["short"]))
+                found.setdefault(name, hover(entry["short"]))
     return found
 
 

@@ -1,12 +1,14 @@
-"""Relative .md links to profiles, terms, chapters, themes and places."""
+"""Relative .md links to chapters and to entries on the reference pages."""
 from __future__ import annotations
 
 import posixpath
 
 from .errors import GuideError
-from .model import did_you_mean
-from .text import plain
+from .model import ENTRY_NOUNS, display_label
+from .text import hover, link_label
+from .validation import did_you_mean
 
+# The page each collection's entries live on; every entry has an anchor named by its id.
 PAGES = {
     "people": "reference/people.md",
     "bodies": "reference/bodies.md",
@@ -14,52 +16,58 @@ PAGES = {
     "themes": "reference/themes.md",
     "places": "reference/places.md",
     "predictions": "reference/predictions.md",
-}
-KIND_NAMES = {
-    "people": "person or body",
-    "bodies": "person or body",
-    "glossary": "glossary term",
-    "themes": "theme",
-    "places": "place",
-    "chapters": "chapter",
+    "timeline": "reference/timeline.md",
+    "figures": "reference/figures.md",
+    "corrections": "corrections.md",
 }
 
 
 def chapter_path(chapter: dict) -> str:
+    """The one place a chapter's page path is made: chapters/NN-id.md."""
     return f"chapters/{chapter['number']:02d}-{chapter['id']}.md"
 
 
 def relative(from_page: str, target: str) -> str:
     """Path to target (docs-relative, may carry #anchor) as seen from from_page."""
     path, _, anchor = target.partition("#")
+    if not path:
+        return f"#{anchor}"
     href = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
     return f"{href}#{anchor}" if anchor else href
 
 
-def md_link(text: str, href: str, title: str | None = None) -> str:
-    label = str(text).replace("[", "\\[").replace("]", "\\]")
+def md_link(text, href: str, title=None) -> str:
+    """[text](href){ title="..." } with the text escaped; no title when title is empty."""
     if not title:
-        return f"[{label}]({href})"
-    hover = plain(title).replace("{", "(").replace("}", ")")
-    return f'[{label}]({href}){{ title="{hover}" }}'
+        return f"[{link_label(text)}]({href})"
+    return f'[{link_label(text)}]({href}){{ title="{hover(title)}" }}'
 
 
-def unknown(kind: str, wanted: str, known, page: str) -> GuideError:
+def source_links(sources) -> str:
+    """'[Title](url), [Title](url)' for a list of {title, url}."""
+    return ", ".join(md_link(s["title"], s["url"]) for s in sources or [])
+
+
+def unknown(collection: str, wanted: str, known, page: str) -> GuideError:
     hint = did_you_mean(wanted, known) or " see the ids in data/ (CONTRIBUTING.md explains where each kind lives)."
-    return GuideError(f"unknown {KIND_NAMES[kind]} '{wanted}' in docs/{page};{hint}")
+    return GuideError(f"unknown {ENTRY_NOUNS[collection]} '{wanted}' in docs/{page};{hint}")
 
 
 def entry_target(collection: str, entry_id: str) -> str:
     return f"{PAGES[collection]}#{entry_id}"
 
 
-def link_to_entry(collection: str, entry: dict, from_page: str, text: str | None = None, hover: bool = True) -> str:
-    """hover=False for repeated cross-links: every hover text costs the theme's script time."""
-    label = text or entry.get("name") or entry.get("term")
-    title = entry.get("short") or entry.get("description") or entry.get("in_the_article")
-    return md_link(label, relative(from_page, entry_target(collection, entry["id"])), title if hover else None)
+def entry_hover(entry: dict) -> str | None:
+    return entry.get("short") or entry.get("description") or entry.get("in_the_article")
 
 
-def link_to_chapter(chapter: dict, from_page: str, text: str | None = None, hover: bool = True) -> str:
+def link_to_entry(collection: str, entry: dict, from_page: str, text=None, hover_text: bool = True) -> str:
+    """hover_text=False for repeated cross-links: every hover text costs script time."""
+    label = text or display_label(entry)
+    title = entry_hover(entry) if hover_text else None
+    return md_link(label, relative(from_page, entry_target(collection, entry["id"])), title)
+
+
+def link_to_chapter(chapter: dict, from_page: str, text=None, hover_text: bool = True) -> str:
     label = text or f"Chapter {chapter['number']}: {chapter['title']}"
-    return md_link(label, relative(from_page, chapter_path(chapter)), chapter["summary"] if hover else None)
+    return md_link(label, relative(from_page, chapter_path(chapter)), chapter["summary"] if hover_text else None)

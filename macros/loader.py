@@ -1,15 +1,16 @@
-"""Load every data file, check it against its schema, then check the references between files."""
+"""Load every data file, check it against its model, then check the references between files."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GuideError
-from .model import SCHEMAS, WHOLE_ESSAY, check_collection, describe_entry, did_you_mean, parse_yaml
+from .model import COLLECTIONS, ENTRY_NOUNS, WHOLE_ESSAY, display_label, references
+from .validation import check_collection, describe_entry, did_you_mean, parse_yaml
 
 MAX_REPORTED = 25
-REF_NAMES = {"chapters": "chapter", "themes": "theme", "glossary": "glossary term",
-             "profiles": "person or body"}
+PROFILE_COLLECTIONS = ("people", "bodies")
 
 
 @dataclass
@@ -23,14 +24,14 @@ class Guide:
         for name, entries in self.collections.items():
             self.by_id[name] = {e["id"]: e for e in entries if "id" in e}
         # who() and `people:` fields name people and bodies alike
-        self.by_id["profiles"] = {**self.by_id.get("people", {}), **self.by_id.get("bodies", {})}
+        self.by_id["profiles"] = {k: v for name in PROFILE_COLLECTIONS for k, v in self.by_id.get(name, {}).items()}
 
     def __getitem__(self, name: str) -> list[dict]:
         return self.collections[name]
 
     def profile(self, entry_id: str) -> tuple[str, dict] | None:
         """('people' | 'bodies', entry) for an id, or None."""
-        for name in ("people", "bodies"):
+        for name in PROFILE_COLLECTIONS:
             if entry_id in self.by_id[name]:
                 return name, self.by_id[name][entry_id]
         return None
@@ -44,19 +45,36 @@ def raise_if_any(problems: list[str]) -> None:
     raise GuideError("The guide's data has problems:\n  " + "\n  ".join(shown) + more)
 
 
+_CACHE: dict[str, Guide] = {}
+
+
 def load_guide(data_dir: Path) -> Guide:
-    """Read data/<name>.yml for every schema, validate, and cross-check."""
+    """Read data/<name>.yml for every collection, validate, and cross-check.
+
+    Cached by the files' contents, so `mkdocs serve` re-parses only when data changes.
+    """
+    texts = {name: read_text(data_dir / f"{name}.yml") for name in COLLECTIONS}
+    key = hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest()
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = parse_guide(texts)
+    return _CACHE[key]
+
+
+def read_text(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def parse_guide(texts: dict[str, str | None]) -> Guide:
     collections: dict[str, list[dict]] = {}
     problems: list[str] = []
-    for name in SCHEMAS:
-        path = data_dir / f"{name}.yml"
+    for name, text in texts.items():
         filename = f"data/{name}.yml"
-        if not path.exists():
+        if text is None:
             problems.append(f"{filename}: file is missing; create it (see CONTRIBUTING.md for a template).")
             continue
-        entries = parse_yaml(path.read_text(encoding="utf-8"), filename)
-        found = check_collection(name, entries, filename)
-        problems.extend(found)
+        entries = parse_yaml(text, filename)
+        problems.extend(check_collection(name, entries, filename))
         collections[name] = entries if isinstance(entries, list) else []
     raise_if_any(problems)
     guide = Guide(collections)
@@ -64,48 +82,29 @@ def load_guide(data_dir: Path) -> Guide:
     return guide
 
 
+def ids_named(value) -> list[str]:
+    if isinstance(value, dict):
+        return list(value)
+    return value if isinstance(value, list) else [value]
+
+
 def check_references(guide: Guide) -> list[str]:
     """Ids named in one file must exist in the file they point to."""
     problems = []
-    for name, schema in SCHEMAS.items():
-        for index, entry in enumerate(guide[name]):
-            where = f"data/{name}.yml, {describe_entry(index, entry)}"
-            for field_name, spec in schema.items():
-                value = entry.get(field_name)
-                if value is None or spec.ref is None:
-                    continue
-                targets = guide.by_id[spec.ref]
-                if spec.kind == "ref":
-                    names = [value]
-                elif spec.kind == "treatments":
-                    names = list(value)
-                else:
-                    names = value
-                for target in names:
-                    if target in targets or (name == "questions" and target == WHOLE_ESSAY):
+    for name, model in COLLECTIONS.items():
+        for field_name, target in references(model).items():
+            known = guide.by_id[target]
+            for index, entry in enumerate(guide[name]):
+                for wanted in ids_named(entry.get(field_name) or []):
+                    if wanted in known or (name == "questions" and wanted == WHOLE_ESSAY):
                         continue
-                    problems.append(
-                        f"{where}, field '{field_name}': unknown {REF_NAMES[spec.ref]} "
-                        f"'{target}';{did_you_mean(target, targets) or ' known: ' + ', '.join(targets) + '.'}"
-                    )
-    problems.extend(check_context_sources(guide))
+                    hint = did_you_mean(wanted, known) or " known: " + ", ".join(known) + "."
+                    problems.append(f"data/{name}.yml, {describe_entry(index, entry)}, field '{field_name}': "
+                                    f"unknown {ENTRY_NOUNS[target]} '{wanted}';{hint}")
     problems.extend(check_profile_ids(guide))
-    problems.extend(check_aliases(guide, ("people", "bodies")))
+    problems.extend(check_aliases(guide, PROFILE_COLLECTIONS))
     problems.extend(check_aliases(guide, ("glossary",)))
     problems.extend(check_chapter_numbers(guide))
-    return problems
-
-
-def check_context_sources(guide: Guide) -> list[str]:
-    """Article facts name their chapter; outside facts carry a source."""
-    problems = []
-    for name in ("timeline", "figures"):
-        for index, entry in enumerate(guide[name]):
-            where = f"data/{name}.yml, {describe_entry(index, entry)}"
-            if entry["in_article"] and not entry.get("chapter"):
-                problems.append(f"{where}, field 'chapter': missing; a fact from the article names the chapter it comes from.")
-            if not entry["in_article"] and not entry.get("sources"):
-                problems.append(f"{where}, field 'sources': missing; a context fact from outside the article needs a source.")
     return problems
 
 
@@ -121,8 +120,7 @@ def check_aliases(guide: Guide, names: tuple[str, ...]) -> list[str]:
     problems = []
     for name in names:
         for index, entry in enumerate(guide[name]):
-            label = entry.get("name") or entry.get("term")
-            for alias in [label, *entry.get("aliases", [])]:
+            for alias in [display_label(entry), *(entry.get("aliases") or [])]:
                 if alias in owner and owner[alias] != entry["id"]:
                     problems.append(
                         f"data/{name}.yml, {describe_entry(index, entry)}, field 'aliases': "

@@ -1,276 +1,268 @@
-"""Schemas for data/*.yml and the loader that checks them before any page renders.
+"""Typed schemas for data/*.yml (Pydantic v2), and the labels every enumeration shows.
 
-Every problem is reported as a GuideError naming the file, the entry, the field
-and, where it can, the fix.
+One home per fact: each enumeration is the key set of the dictionary that holds its
+labels, so a kind can never lack a label. A field that names entries of another file
+carries `refers_to`, which the loader checks after every file has loaded.
 """
 from __future__ import annotations
 
 import datetime
-import difflib
-import re
-from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-from .errors import GuideError
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL_PATTERN = r"^https?://\S+$"
 TOOLTIP_MAX_WORDS = 30
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a data entry.
-
-    kind: text | id | int | bool | date | list | refs | ref | sources | options | treatments
-    ref: the collection a ref/refs/treatments value must name (checked after loading)
-    """
-
-    kind: str = "text"
-    required: bool = True
-    choices: tuple = ()
-    ref: str | None = None
-    max_words: int | None = None
-
-
-PROFILE = {
-    "id": Field("id"),
-    "name": Field(),
-    "aliases": Field("list", required=False),
-    "short": Field(max_words=TOOLTIP_MAX_WORDS),
-    "role_2001": Field(),
-    "in_the_article": Field(),
-    "stance": Field(required=False),
-    "after_2001": Field(required=False),
-    "sources": Field("sources", required=False),
-}
-PERSON_KINDS = ("person",)
-BODY_KINDS = (
-    "party", "government-body", "legislature-or-court", "armed-group",
-    "international-body", "agreement-or-programme", "movement",
-)
-VERDICTS = ("came-true", "partly", "did-not", "too-early")
-QUESTION_LEVELS = ("recall", "analysis", "evaluation", "today", "essay")
-
-SCHEMAS: dict[str, dict[str, Field]] = {
-    "chapters": {
-        "id": Field("id"),
-        "number": Field("int"),
-        "title": Field(),
-        "summary": Field(max_words=40),
-        "paragraphs": Field("int"),
-        "argument": Field(),
-        "objection": Field(required=False),
-        "themes": Field("treatments", ref="themes"),
-    },
-    "themes": {
-        "id": Field("id"),
-        "name": Field(),
-        "description": Field(),
-    },
-    "people": {**PROFILE, "kind": Field(choices=PERSON_KINDS)},
-    "bodies": {**PROFILE, "kind": Field(choices=BODY_KINDS)},
-    "places": {
-        "id": Field("id"),
-        "name": Field(),
-        "aliases": Field("list", required=False),
-        "kind": Field(choices=("country", "region", "state", "city")),
-        "in_the_article": Field(),
-    },
-    "glossary": {
-        "id": Field("id"),
-        "term": Field(),
-        "aliases": Field("list", required=False),
-        "short": Field(max_words=TOOLTIP_MAX_WORDS),
-        "explanation": Field(),
-        "see_also": Field("refs", required=False, ref="glossary"),
-        "sources": Field("sources", required=False),
-    },
-    "timeline": {
-        "date": Field("date"),
-        "event": Field(),
-        "in_article": Field("bool"),
-        "chapter": Field("ref", required=False, ref="chapters"),
-        "people": Field("refs", required=False, ref="profiles"),
-        "sources": Field("sources", required=False),
-    },
-    "figures": {
-        "id": Field("id"),
-        "value": Field(),
-        "measures": Field(),
-        "year": Field(),
-        "chapter": Field("ref", required=False, ref="chapters"),
-        "why": Field(),
-        "in_article": Field("bool"),
-        "sources": Field("sources", required=False),
-    },
-    "predictions": {
-        "id": Field("id"),
-        "chapter": Field("ref", ref="chapters"),
-        "claim": Field(),
-        "by": Field(),
-        "verdict": Field(choices=VERDICTS),
-        "outcome": Field(),
-        "sources": Field("sources"),
-    },
-    "questions": {
-        "chapter": Field("ref", ref="chapters"),
-        "level": Field(choices=QUESTION_LEVELS),
-        "prompt": Field(),
-        "strong_answer": Field(),
-    },
-    "quizzes": {
-        "chapter": Field("ref", ref="chapters"),
-        "question": Field(),
-        "options": Field("options"),
-    },
-}
-
+CHAPTER_SUMMARY_MAX_WORDS = 40
 # Questions may belong to the whole essay rather than one chapter.
 WHOLE_ESSAY = "whole"
+OPTION_LETTERS = "ABCDE"
+
+# -- labels: the enumerations are their keys ------------------------------------
+PERSON_KIND_LABELS = {"person": "Person"}
+BODY_KIND_LABELS = {
+    "party": "Political party",
+    "government-body": "Government body",
+    "legislature-or-court": "Legislature or court",
+    "armed-group": "Armed group",
+    "international-body": "International body",
+    "agreement-or-programme": "Agreement or programme",
+    "movement": "Movement",
+}
+KIND_LABELS = {**PERSON_KIND_LABELS, **BODY_KIND_LABELS}
+PLACE_KIND_LABELS = {"country": "Country", "region": "Region", "state": "State", "city": "City"}
+VERDICT_LABELS = {
+    "came-true": "Came true",
+    "partly": "Partly",
+    "did-not": "Did not happen",
+    "too-early": "Too early to tell",
+}
+LEVEL_LABELS = {
+    "recall": "Recall",
+    "analysis": "Analysis",
+    "evaluation": "Evaluation",
+    "today": "Connect to today",
+    "essay": "Essay or debate",
+}
 
 
-def describe_entry(index: int, entry) -> str:
-    """'entry 3 (id: castaneda)' — how messages point at an entry."""
-    label = None
-    if isinstance(entry, dict):
-        label = entry.get("id") or entry.get("date") or entry.get("prompt") or entry.get("question")
-    if label is None:
-        return f"entry {index + 1}"
-    label = " ".join(str(label).split())
-    if len(label) > 40:
-        label = label[:37] + "..."
-    return f"entry {index + 1} ({label})"
+def one_of(labels: dict[str, str]) -> Any:
+    """Literal['a', 'b', ...] over a label dictionary's keys."""
+    return Literal[tuple(labels)]
 
 
-def did_you_mean(word: str, candidates) -> str:
-    """' did you mean 'fox'?' or '' when nothing is close."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
-    return f" did you mean '{close[0]}'?" if close else ""
+# -- field types ---------------------------------------------------------------------
+def not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("expected text, got an empty value")
+    return value
 
 
-def parse_yaml(text: str, filename: str):
-    """Parse YAML text; malformed input becomes a GuideError with file and line."""
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when available
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{filename}, line {mark.line + 1}, column {mark.column + 1}" if mark else filename
-        problem = getattr(error, "problem", None) or str(error)
-        raise GuideError(
-            f"{where}: malformed YAML ({problem}). Check the indentation and quoting "
-            "on that line; text containing ': ' or starting with a quote needs quotes "
-            "or a '>-' block."
-        ) from None
+def at_most_words(limit: int):
+    def check(value: str) -> str:
+        count = len(value.split())
+        if count > limit:
+            raise ValueError(f"{count} words; keep it to at most {limit}")
+        return value
+    return AfterValidator(check)
 
 
-def check_value(name: str, field: Field, value, where: str) -> list[str]:
-    """Problems with one field value, each a full sentence naming where."""
-    problems = []
-    at = f"{where}, field '{name}'"
-    kind = field.kind
-    if kind == "bool":
-        if not isinstance(value, bool):
-            problems.append(f"{at}: expected true or false, got {value!r}.")
-        return problems
-    if kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            problems.append(f"{at}: expected a whole number, got {value!r}.")
-        return problems
-    if kind == "date":
-        text = value.isoformat() if isinstance(value, datetime.date) else str(value)
-        if not DATE_PATTERN.match(text):
-            problems.append(f"{at}: expected a date as \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", got {value!r}.")
-        return problems
-    if kind in ("list", "refs"):
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            problems.append(f"{at}: expected a list of text items, e.g. [one, two].")
-        return problems
-    if kind == "treatments":
-        if not isinstance(value, dict) or not value:
-            problems.append(f"{at}: expected a mapping of theme id to a sentence on how the chapter treats it.")
-        else:
-            for key, sentence in value.items():
-                if not isinstance(sentence, str) or not sentence.strip():
-                    problems.append(f"{at}: theme '{key}' needs a sentence saying how the chapter treats it.")
-        return problems
-    if kind == "sources":
-        return check_sources(value, at)
-    if kind == "options":
-        return check_options(value, at)
-    # text, id, ref
-    if not isinstance(value, str) or not value.strip():
-        problems.append(f"{at}: expected text, got {value!r}.")
-        return problems
-    if kind == "id" and not ID_PATTERN.match(value):
-        problems.append(f"{at}: '{value}' is not a valid id; use lowercase letters, digits and hyphens, e.g. 'aguilar-zinser'.")
-    if field.choices and value not in field.choices:
-        problems.append(f"{at}: '{value}' is not one of {', '.join(field.choices)}.{did_you_mean(value, field.choices)}")
-    if field.max_words and len(value.split()) > field.max_words:
-        problems.append(f"{at}: {len(value.split())} words; keep it to at most {field.max_words}.")
-    return problems
+def date_as_text(value: Any) -> Any:
+    """YAML reads 2001-02-16 as a date and 2001 as a number: treat both as text."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
 
 
-def check_sources(value, at: str) -> list[str]:
-    if not isinstance(value, list):
-        return [f"{at}: expected a list of sources, each with 'title' and 'url'."]
-    problems = []
-    for number, source in enumerate(value, start=1):
-        if not isinstance(source, dict) or set(source) != {"title", "url"}:
-            problems.append(f"{at}, source {number}: give exactly 'title' and 'url'.")
-        elif not str(source["url"]).startswith(("https://", "http://")):
-            problems.append(f"{at}, source {number}: url must be a web address starting with https://, got {source['url']!r}.")
-    return problems
+def refers_to(collection: str, **kwargs: Any) -> Any:
+    """A field whose values are ids in another collection (checked by the loader)."""
+    return Field(json_schema_extra={"refers_to": collection}, **kwargs)
 
 
-def check_options(value, at: str) -> list[str]:
-    if not isinstance(value, list) or not 2 <= len(value) <= 5:
-        return [f"{at}: expected a list of 2 to 5 options."]
-    problems = []
-    for number, option in enumerate(value, start=1):
-        if not isinstance(option, dict) or set(option) != {"text", "correct", "feedback"}:
-            problems.append(f"{at}, option {number}: give exactly 'text', 'correct' and 'feedback'.")
-        elif not isinstance(option["correct"], bool):
-            problems.append(f"{at}, option {number}: 'correct' must be true or false.")
-    if not problems:
-        correct = sum(option["correct"] for option in value)
+Text = Annotated[str, AfterValidator(not_blank)]
+Short = Annotated[str, AfterValidator(not_blank), at_most_words(TOOLTIP_MAX_WORDS)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+DateText = Annotated[str, BeforeValidator(date_as_text), StringConstraints(pattern=DATE_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+Names = list[Text]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Source(Strict):
+    title: Text
+    url: Url
+
+
+class Chapter(Strict):
+    id: Id
+    number: int
+    title: Text
+    summary: Annotated[Text, at_most_words(CHAPTER_SUMMARY_MAX_WORDS)]
+    paragraphs: int
+    argument: Text
+    objection: Text | None = None
+    themes: dict[str, Text] = refers_to("themes", min_length=1)
+
+
+class Theme(Strict):
+    id: Id
+    name: Text
+    description: Text
+
+
+class Profile(Strict):
+    id: Id
+    name: Text
+    aliases: Names | None = None
+    short: Short
+    role_2001: Text
+    in_the_article: Text
+    stance: Text | None = None
+    after_2001: Text | None = None
+    sources: list[Source] | None = None
+
+
+class Person(Profile):
+    kind: one_of(PERSON_KIND_LABELS)  # type: ignore[valid-type]
+
+
+class Body(Profile):
+    kind: one_of(BODY_KIND_LABELS)  # type: ignore[valid-type]
+
+
+class Place(Strict):
+    id: Id
+    name: Text
+    aliases: Names | None = None
+    kind: one_of(PLACE_KIND_LABELS)  # type: ignore[valid-type]
+    in_the_article: Text
+
+
+class Term(Strict):
+    id: Id
+    term: Text
+    aliases: Names | None = None
+    short: Short
+    explanation: Text
+    see_also: list[Text] | None = refers_to("glossary", default=None)
+    sources: list[Source] | None = None
+
+
+class ContextFact(Strict):
+    """A fact from the article names its chapter; one from outside carries a source."""
+
+    in_article: bool
+    chapter: Text | None = refers_to("chapters", default=None)
+    sources: list[Source] | None = None
+
+    @model_validator(mode="after")
+    def article_or_source(self) -> ContextFact:
+        if self.in_article and not self.chapter:
+            raise ValueError("field 'chapter': missing; a fact from the article names the chapter it comes from")
+        if not self.in_article and not self.sources:
+            raise ValueError("field 'sources': missing; a context fact from outside the article needs a source")
+        return self
+
+
+class Event(ContextFact):
+    date: DateText
+    event: Text
+    people: list[Text] | None = refers_to("profiles", default=None)
+
+
+class Figure(ContextFact):
+    id: Id
+    value: Text
+    measures: Text
+    year: Text
+    why: Text
+
+
+class Prediction(Strict):
+    id: Id
+    chapter: Text = refers_to("chapters")
+    claim: Text
+    by: Text
+    verdict: one_of(VERDICT_LABELS)  # type: ignore[valid-type]
+    outcome: Text
+    sources: list[Source] = Field(min_length=1)
+
+
+class Question(Strict):
+    chapter: Text = refers_to("chapters")
+    level: one_of(LEVEL_LABELS)  # type: ignore[valid-type]
+    prompt: Text
+    strong_answer: Text
+
+
+class Option(Strict):
+    text: Text
+    correct: bool
+    feedback: Text
+
+
+class QuizItem(Strict):
+    chapter: Text = refers_to("chapters")
+    question: Text
+    options: list[Option] = Field(min_length=2, max_length=len(OPTION_LETTERS))
+
+    @model_validator(mode="after")
+    def one_correct(self) -> QuizItem:
+        correct = sum(option.correct for option in self.options)
         if correct != 1:
-            problems.append(f"{at}: exactly one option must be correct; {correct} are.")
-    return problems
+            raise ValueError(f"field 'options': exactly one option must be correct; {correct} are")
+        return self
 
 
-def check_entry(entry, schema: dict[str, Field], where: str) -> list[str]:
-    """Problems with one entry: shape, unknown and missing fields, values."""
-    if not isinstance(entry, dict):
-        return [f"{where}: expected a mapping of field: value, got {type(entry).__name__}."]
-    problems = []
-    for name in entry:
-        if name not in schema:
-            hint = did_you_mean(name, schema) or f" known fields: {', '.join(schema)}."
-            problems.append(f"{where}, field '{name}': unknown field;{hint}")
-    for name, field in schema.items():
-        if name not in entry or entry[name] is None:
-            if field.required:
-                problems.append(f"{where}, field '{name}': missing; this field is required.")
-            continue
-        problems.extend(check_value(name, field, entry[name], where))
-    return problems
+class Correction(Strict):
+    date: DateText
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_.-]+\.md$")]
+    was: Text
+    now: Text
+    sources: list[Source] = Field(min_length=1)
 
 
-def check_collection(name: str, entries, filename: str) -> list[str]:
-    """Problems with a whole file: it must be a list of valid entries with unique ids."""
-    if not isinstance(entries, list):
-        return [f"{filename}: expected a list of entries (each starting with '- '), got {type(entries).__name__}."]
-    schema = SCHEMAS[name]
-    problems = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(entries):
-        where = f"{filename}, {describe_entry(index, entry)}"
-        problems.extend(check_entry(entry, schema, where))
-        entry_id = entry.get("id") if isinstance(entry, dict) else None
-        if entry_id is not None:
-            if entry_id in seen:
-                problems.append(f"{where}, field 'id': duplicate id '{entry_id}' (also entry {seen[entry_id] + 1}); ids must be unique.")
-            seen.setdefault(entry_id, index)
-    return problems
+# data/<name>.yml -> the model of one entry. Order matters only for messages.
+COLLECTIONS: dict[str, type[Strict]] = {
+    "chapters": Chapter,
+    "themes": Theme,
+    "people": Person,
+    "bodies": Body,
+    "places": Place,
+    "glossary": Term,
+    "timeline": Event,
+    "figures": Figure,
+    "predictions": Prediction,
+    "questions": Question,
+    "quizzes": QuizItem,
+    "corrections": Correction,
+}
+# What one entry of a collection is called in messages; "profiles" is people and bodies together.
+ENTRY_NOUNS = {
+    "chapters": "chapter", "themes": "theme", "people": "person or body", "bodies": "person or body",
+    "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
+    "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
+    "corrections": "correction",
+}
+
+
+def references(model: type[BaseModel]) -> dict[str, str]:
+    """field name -> the collection its ids must exist in."""
+    found = {}
+    for name, field in model.model_fields.items():
+        extra = field.json_schema_extra
+        if isinstance(extra, dict) and "refers_to" in extra:
+            found[name] = str(extra["refers_to"])
+    return found
+
+
+def display_label(entry: dict) -> str:
+    """What a reader sees for an entry: a name, a term or a title."""
+    return str(entry.get("name") or entry.get("term") or entry.get("title") or entry.get("id", ""))

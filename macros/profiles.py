@@ -1,27 +1,18 @@
 """Profile sections for people and bodies, with computed appearances."""
 from __future__ import annotations
 
-from .links import link_to_chapter
-from .tables import source_links
+from .links import link_to_chapter, source_links
+from .model import KIND_LABELS
 from .text import safe, safe_block
 
-KIND_LABELS = {
-    "person": "Person",
-    "party": "Political party",
-    "government-body": "Government body",
-    "legislature-or-court": "Legislature or court",
-    "armed-group": "Armed group",
-    "international-body": "International body",
-    "agreement-or-programme": "Agreement or programme",
-    "movement": "Movement",
-}
+NOT_IN_CHAPTERS = "Not named in the chapter pages (mentioned in the guide's reference pages only)."
 
 
 def appears_in(chapter_ids, chapters, from_page: str) -> str:
     found = [c for c in chapters if c["id"] in chapter_ids]
     if not found:
-        return "Not named in the chapter pages (mentioned in the guide's reference pages only)."
-    return ", ".join(link_to_chapter(c, from_page, hover=False) for c in found)
+        return NOT_IN_CHAPTERS
+    return ", ".join(link_to_chapter(c, from_page, hover_text=False) for c in found)
 
 
 def render_profile(entry: dict, chapter_ids, chapters, from_page: str) -> str:

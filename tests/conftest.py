@@ -104,3 +104,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# -- tiers: unit (pure functions), build (a strict build), browser (Chromium) ----------
+
+BUILD_FIXTURES = {"built_site", "project_copy", "site_url", "parsed"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every test gets exactly one tier, from what it uses: `make test-fast` runs unit and build."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            continue
+        uses_build = BUILD_FIXTURES & set(getattr(item, "fixturenames", ()))
+        item.add_marker(pytest.mark.build if uses_build else pytest.mark.unit)

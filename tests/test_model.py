@@ -3,7 +3,10 @@ import pytest
 
 from macros.errors import GuideError
 from macros.loader import Guide, check_references
-from macros.model import SCHEMAS, check_collection, check_entry, parse_yaml
+from macros.model import COLLECTIONS, KIND_LABELS, LEVEL_LABELS, VERDICT_LABELS, Body, Person, Prediction, Question
+from macros.validation import check_collection, check_entry, parse_yaml
+
+SCHEMAS = COLLECTIONS
 
 GOOD_TERM = {"id": "sovereignty", "term": "sovereignty", "short": "A state's authority over itself.",
              "explanation": "Longer text."}
@@ -53,7 +56,7 @@ def test_quiz_item_needs_exactly_one_correct_option():
 def test_source_urls_must_be_web_addresses():
     entry = {**GOOD_TERM, "sources": [{"title": "t", "url": "ftp://example.org"}]}
     [problem] = check_entry(entry, SCHEMAS["glossary"], "here")
-    assert "starting with https://" in problem
+    assert "field 'sources', item 1, 'url': 'ftp://example.org' is not a web address; it must start with https://" in problem
 
 
 def test_malformed_yaml_names_file_and_line():
@@ -95,9 +98,50 @@ def test_reference_to_unknown_theme_is_caught():
 
 
 def test_context_fact_without_source_is_refused():
-    events = [{"date": "2003", "event": "e", "in_article": False}]
-    [problem] = check_references(minimal_guide(timeline=events))
-    assert "needs a source" in problem
+    [problem] = check_entry({"date": "2003", "event": "e", "in_article": False}, SCHEMAS["timeline"], "here")
+    assert problem.startswith("here, field 'sources': missing;") and "needs a source" in problem
+
+
+def test_article_fact_without_chapter_is_refused():
+    [problem] = check_entry({"date": "2001", "event": "e", "in_article": True}, SCHEMAS["timeline"], "here")
+    assert problem.startswith("here, field 'chapter': missing;")
+
+
+def test_yaml_dates_and_years_are_read_as_text():
+    import datetime
+    good = {"date": datetime.date(2001, 2, 16), "event": "e", "in_article": True, "chapter": "c"}
+    assert check_entry(good, SCHEMAS["timeline"], "here") == []
+    assert check_entry({**good, "date": 2001}, SCHEMAS["timeline"], "here") == []
+
+
+def test_true_or_false_must_be_a_real_boolean():
+    [problem] = check_entry({"date": "2001", "event": "e", "in_article": "yes", "chapter": "c"},
+                            SCHEMAS["timeline"], "here")
+    assert "field 'in_article': expected true or false, got 'yes'." in problem
+
+
+def test_an_empty_text_is_refused():
+    [problem] = check_entry({**GOOD_TERM, "explanation": "   "}, SCHEMAS["glossary"], "here")
+    assert "field 'explanation': expected text" in problem
+
+
+def test_a_wrong_option_field_is_named_with_its_position():
+    options = [{"text": "a", "correct": True, "feedback": "f"}, {"text": "b", "corect": False, "feedback": "f"}]
+    problems = check_entry({"chapter": "c", "question": "q", "options": options}, SCHEMAS["quizzes"], "here")
+    assert any("field 'options', item 2, 'corect': unknown field; did you mean 'correct'?" in p for p in problems)
+
+
+def test_too_few_options_are_refused():
+    options = [{"text": "a", "correct": True, "feedback": "f"}]
+    [problem] = check_entry({"chapter": "c", "question": "q", "options": options}, SCHEMAS["quizzes"], "here")
+    assert "expected a list of 2 to 5 options" in problem
+
+
+def test_every_kind_and_verdict_has_a_label():
+    """The enumerations are the label dictionaries' keys, so nothing can lack a label."""
+    assert set(Person.model_fields["kind"].annotation.__args__) | set(Body.model_fields["kind"].annotation.__args__) == set(KIND_LABELS)
+    assert set(Prediction.model_fields["verdict"].annotation.__args__) == set(VERDICT_LABELS)
+    assert set(Question.model_fields["level"].annotation.__args__) == set(LEVEL_LABELS)
 
 
 def test_alias_claimed_by_two_entries_is_refused():

@@ -1,0 +1,38 @@
+"""MkDocs hooks (see `hooks:` in mkdocs.yml).
+
+- `mkdocs serve` keeps serving when a page or a data file has a mistake: the message is
+  printed and shown in the page, and the next save that fixes it recovers.
+- The downloads are added as generated files, so `serve` serves them and links are checked.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
+
+SERVING = "GUIDE_LIVE_PREVIEW"  # read by macros/reporting.py
+
+
+def on_startup(command, dirty):
+    os.environ[SERVING] = "1" if command == "serve" else "0"
+
+
+def on_config(config):
+    if os.environ.get(SERVING) == "1":
+        # A live preview reports mistakes in the page instead of stopping.
+        config.plugins["macros"].config["on_error_fail"] = False
+        logger = logging.getLogger("mkdocs")
+        for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
+            logger.removeHandler(handler)
+    return config
+
+
+def on_files(files, config):
+    macros = config.plugins["macros"].variables.get("guide_macros")
+    if macros is None:  # the data has a problem; the pages say so
+        return files
+    for path, text in macros.download_files().items():
+        files.append(File.generated(config, path, content=text))
+    return files

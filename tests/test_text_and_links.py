@@ -1,0 +1,99 @@
+"""The text layer (the one escaping path) and the link helpers."""
+from macros import chapters_source, links, text
+from sample_data import CASTANEDA, CHAPTERS, FOX, TERM
+
+
+def test_safe_shows_html_as_text_and_keeps_markdown():
+    assert text.safe("<script>alert(1)</script> & *fine*") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *fine*"
+
+
+def test_safe_block_keeps_paragraphs_and_joins_lines():
+    assert text.safe_block("One\nline.\n\n  Two <b>.") == "One line.\n\nTwo &lt;b&gt;."
+
+
+def test_cell_escapes_the_column_separator():
+    assert text.cell("a | b") == "a \\| b"
+
+
+def test_link_label_cannot_close_the_link():
+    assert text.link_label("[x] <y>") == "\\[x\\] &lt;y&gt;"
+
+
+def test_plain_renders_markdown_to_text_and_keeps_urls_with_parentheses_whole():
+    assert text.plain("See [the WTO](https://example.org/a_(b)) and *this*.") == "See the WTO and this."
+    assert text.plain("<b>bold</b> & {{ 7*191 }}") == "<b>bold</b> & {{ 7*191 }}"
+
+
+def test_hover_text_has_no_double_quotes_or_braces():
+    assert text.hover('Talks (the "South") {x}') == "Talks (the 'South') (x)"
+
+
+def test_dates_show_their_precision():
+    assert text.display_date("2000-07-02") == "2 July 2000"
+    assert text.display_date("2001-02") == "February 2001"
+    assert text.display_date("1982") == "1982"
+
+
+def test_table_has_header_rule_and_rows():
+    assert text.table(["A", "B"], [["1", "2"]]) == "| A | B |\n|---|---|\n| 1 | 2 |"
+
+
+def test_relative_links_climb_out_of_subfolders():
+    assert links.relative("chapters/01-start.md", "reference/people.md#fox") == "../reference/people.md#fox"
+    assert links.relative("index.md", "reference/people.md") == "reference/people.md"
+    assert links.relative("reference/people.md", "#fox") == "#fox"
+
+
+def test_chapter_path_pads_the_number():
+    assert links.chapter_path(CHAPTERS[0]) == "chapters/01-start.md"
+
+
+def test_profile_link_carries_the_short_description_as_hover_text():
+    link = links.link_to_entry("people", FOX, "chapters/01-start.md")
+    assert link == '[Vicente Fox](../reference/people.md#fox){ title="Mexico\'s president." }'
+
+
+def test_link_without_hover_and_with_own_text():
+    assert links.link_to_entry("people", FOX, "index.md", "Fox", hover_text=False) == "[Fox](reference/people.md#fox)"
+
+
+def test_link_text_from_data_is_escaped():
+    assert links.md_link("<i>x</i>", "a.md") == "[&lt;i&gt;x&lt;/i&gt;](a.md)"
+
+
+def test_chapter_link_defaults_to_number_and_title():
+    assert links.link_to_chapter(CHAPTERS[1], "index.md", hover_text=False) == "[Chapter 2: End](chapters/02-end.md)"
+
+
+def test_source_links_join_titles_and_urls():
+    sources = [{"title": "A", "url": "https://a.org"}, {"title": "B", "url": "https://b.org"}]
+    assert links.source_links(sources) == "[A](https://a.org), [B](https://b.org)"
+
+
+def test_unknown_id_suggests_the_near_miss():
+    error = links.unknown("people", "foxx", {"fox": FOX}, "chapters/02-x.md")
+    assert str(error) == "unknown person or body 'foxx' in docs/chapters/02-x.md; did you mean 'fox'?"
+
+
+def test_mentions_find_names_aliases_and_macro_calls_but_not_urls():
+    markdown = ('{{ chapter_header() }}\nCastaneda spoke. See [a page](https://example.org/Fox).\n'
+                '{{ term("maquiladora") }}')
+    assert chapters_source.find_mentions(markdown, [FOX, CASTANEDA]) == {"castaneda"}
+    collections = {"people": [FOX, CASTANEDA], "bodies": [], "glossary": [TERM], "places": []}
+    mentions = chapters_source.compute_mentions(markdown, collections)
+    assert mentions["glossary"] == {"maquiladora"} and mentions["people"] == {"castaneda"}
+
+
+def test_mentions_match_whole_words_and_sentence_case():
+    assert chapters_source.find_mentions("Maquiladoras spread south.", [TERM]) == {"maquiladora"}
+    assert chapters_source.find_mentions("The Foxglove grew.", [FOX]) == set()
+
+
+def test_reading_time_rounds_up_and_ignores_macros():
+    prose = "word " * 401 + "{{ chapter_footer() }}"
+    assert chapters_source.reading_minutes(chapters_source.prose_of(prose)) == 3
+
+
+def test_key_points_come_from_the_in_brief_list():
+    markdown = "# T\n\n## In brief\n\n- One point.\n- Two points.\n\n## Summary\n\n- not this\n"
+    assert chapters_source.section_items(markdown, "In brief") == ["One point.", "Two points."]

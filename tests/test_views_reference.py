@@ -1,0 +1,65 @@
+"""Profiles of people and bodies, and the glossary."""
+from macros import glossary, profiles
+from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
+
+
+def test_profile_shows_every_field_with_its_label_in_order():
+    out = profiles.render_profile(FOX, {"start"}, CHAPTERS, "reference/people.md")
+    expected = ["## Vicente Fox { #fox }", "*Person.* Mexico's president.", "**In 2001.** President of Mexico.",
+                "**In the article.** The hero.", "**Stance on the US–Mexico relationship.** For partnership.",
+                "**After 2001.** Left office in 2006.", "**Appears in:** [Chapter 1: Start](../chapters/01-start.md)",
+                "**Also written:** Fox", "**Sources:** [Census](https://www.census.gov/)"]
+    positions = [out.index(line) for line in expected]
+    assert positions == sorted(positions)
+
+
+def test_profile_leaves_out_empty_optional_fields():
+    out = profiles.render_profile(CASTANEDA, set(), CHAPTERS, "reference/people.md")
+    assert "Stance" not in out and "After 2001" not in out and "Sources" not in out
+    assert f"**Appears in:** {profiles.NOT_IN_CHAPTERS}" in out
+
+
+def test_a_body_is_labelled_with_its_kind():
+    assert "*Political party.* Fox's party." in profiles.render_profile(PAN, set(), CHAPTERS, "reference/bodies.md")
+
+
+def test_profiles_keep_data_order():
+    out = profiles.render_profiles([FOX, CASTANEDA], {"fox": set(), "castaneda": set()}, CHAPTERS, "reference/people.md")
+    assert out.index("{ #fox }") < out.index("{ #castaneda }")
+
+
+def test_glossary_sorts_terms_under_letters_with_a_jump_bar():
+    out = glossary.render_glossary([TERM, OTHER_TERM], {"maquiladora": {"start"}, "free-trade": set()}, CHAPTERS,
+                                   "reference/glossary.md")
+    assert '<nav class="az-bar" aria-label="Glossary letters" markdown>[F](#letter-f) [M](#letter-m)</nav>' in out
+    assert out.index("## F { #letter-f }") < out.index("free trade { #free-trade }") < out.index("## M { #letter-m }")
+    assert out.index("## M { #letter-m }") < out.index("maquiladora { #maquiladora }")
+
+
+def test_glossary_entry_shows_definition_explanation_links_and_sources():
+    out = glossary.render_glossary([TERM, OTHER_TERM], {"maquiladora": {"start"}, "free-trade": set()}, CHAPTERS,
+                                   "reference/glossary.md")
+    assert "maquiladora { #maquiladora }\n:   **A factory assembling goods for export.**" in out
+    assert "    Longer.\n\n    Second paragraph." in out
+    assert "    See also: [maquiladora](glossary.md#maquiladora)" in out
+    assert "    Used in: [Ch. 1](../chapters/01-start.md)" in out
+    assert "    Sources: [Census](https://www.census.gov/)" in out
+    assert out.count("Used in:") == 1  # free trade is used in no chapter
+
+
+def test_terms_starting_with_a_quote_or_digit_file_sensibly():
+    quoted = {**TERM, "id": "zionism", "term": '"Zionism is racism"'}
+    digit = {**TERM, "id": "g3", "term": "3 nations"}
+    assert glossary.first_letter(quoted) == "Z" and glossary.first_letter(digit) == glossary.DIGITS
+    assert glossary.letter_anchor(glossary.DIGITS) == "letter-0-9"
+
+
+def test_abbreviations_cover_aliases_and_capitalised_forms():
+    found = glossary.abbreviations([TERM])
+    assert found["maquiladoras"] == found["Maquiladora"] == "A factory assembling goods for export."
+
+
+def test_a_page_gets_only_the_abbreviations_it_uses():
+    lines = glossary.abbreviations_used(glossary.abbreviations([TERM]), "Maquiladoras spread.")
+    assert lines == ["*[Maquiladora]: A factory assembling goods for export.",
+                     "*[Maquiladoras]: A factory assembling goods for export."]

@@ -1,0 +1,118 @@
+"""`mkdocs serve` survives a contributor's mistakes, and a quiet build still says what is wrong."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import build
+
+CHAPTER = "docs/chapters/02-fox-goes-abroad.md"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, condition, server, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"mkdocs serve stopped with exit code {server.returncode}"
+        page = fetch(url)
+        if page and condition(page):
+            return page
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {url}; last page:\n{fetch(url)[:500]}")
+
+
+def test_serve_shows_mistakes_in_the_page_keeps_running_and_recovers(project_copy):
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/chapters/02-fox-goes-abroad/"
+    try:
+        wait_for(url, lambda page: "Who and what this chapter names" in page, server)
+        page_file = project_copy / CHAPTER
+        good = page_file.read_text(encoding="utf-8")
+
+        page_file.write_text(good + '\n\nSee {{ who("foxx") }}.\n', encoding="utf-8")
+        shown = wait_for(url, lambda page: "foxx" in page, server)
+        assert "unknown person or body &#39;foxx&#39; in docs/chapters/02-fox-goes-abroad.md; did you mean &#39;fox&#39;?" in shown \
+            or "unknown person or body 'foxx' in docs/chapters/02-fox-goes-abroad.md; did you mean 'fox'?" in shown
+        page_file.write_text(good, encoding="utf-8")
+        wait_for(url, lambda page: "foxx" not in page and "Who and what this chapter names" in page, server)
+
+        data_file = project_copy / "data" / "glossary.yml"
+        data = data_file.read_text(encoding="utf-8")
+        data_file.write_text(data.replace("- id: abstention", "- id: abstention\n  term: [unclosed", 1), encoding="utf-8")
+        shown = wait_for(url, lambda page: "malformed YAML" in page, server)
+        assert "data/glossary.yml, line" in shown
+        data_file.write_text(data, encoding="utf-8")
+        wait_for(url, lambda page: "malformed YAML" not in page and "Who and what this chapter names" in page, server)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert "did you mean 'fox'?" in errors and "malformed YAML" in errors  # printed too, not only shown
+
+
+def quiet_build(project) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "--site-dir", str(project / "site")],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    return result.stdout + result.stderr
+
+
+def test_a_quiet_strict_build_still_prints_a_bad_macro_call(project_copy):
+    page_file = project_copy / CHAPTER
+    page_file.write_text(page_file.read_text(encoding="utf-8") + '\n\n{{ whoo("fox") }}\n', encoding="utf-8")
+    output = quiet_build(project_copy)
+    assert "docs/chapters/02-fox-goes-abroad.md" in output and "'whoo' is undefined; did you mean 'who'?" in output
+
+
+def test_a_quiet_strict_build_still_prints_a_data_problem(project_copy):
+    data_file = project_copy / "data" / "people.yml"
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace("  short:", "  shrot:", 1), encoding="utf-8")
+    output = quiet_build(project_copy)
+    assert "data/people.yml, entry 1" in output and "field 'shrot': unknown field; did you mean 'short'?" in output
+
+
+def test_a_build_without_a_site_address_points_nothing_at_localhost(built_site):
+    for page in [built_site / "index.html", built_site / "chapters" / "01-a-new-partnership" / "index.html",
+                 built_site / "sitemap.xml"]:
+        text = page.read_text(encoding="utf-8")
+        assert "127.0.0.1" not in text and "localhost" not in text, page
+        assert 'rel="canonical"' not in text and 'property="og:url"' not in text
+
+
+def test_each_chapter_has_its_own_description_from_data(built_site):
+    import yaml
+    from conftest import ROOT
+    from macros.links import chapter_path
+    from macros.text import plain
+    import html
+    chapters = yaml.safe_load((ROOT / "data" / "chapters.yml").read_text(encoding="utf-8"))
+    for chapter in chapters:
+        page = (built_site / chapter_path(chapter).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        assert f'<meta name="description" content="{html.escape(plain(chapter["summary"]))}"' in page, chapter["id"]
+
+
+def test_build_is_still_strict(project_copy):
+    page_file = project_copy / CHAPTER
+    page_file.write_text(page_file.read_text(encoding="utf-8") + '\n\n{{ who("foxx") }}\n', encoding="utf-8")
+    result = build(project_copy, project_copy / "site")
+    assert result.returncode != 0 and "did you mean 'fox'?" in result.stdout + result.stderr

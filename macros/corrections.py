@@ -28,7 +28,7 @@ def render_corrections(corrections: list[dict], page_titles: dict[str, str], fro
     if not corrections:
         return NO_CORRECTIONS
     parts = []
-    for entry in sorted(corrections, key=lambda e: str(e["date"]), reverse=True):
+    for entry in sorted(corrections, key=lambda e: str(e["date"]), reverse=True):  # stable: same-day fixes keep file order
         page = md_link(page_titles.get(entry["page"], entry["page"]), relative(from_page, entry["page"]))
         parts.append("\n".join([
             f"- **{display_date(entry['date'])}, {page}.**",

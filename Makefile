@@ -1,4 +1,5 @@
-# make serve | make test | make build | make bench  (each sets up .venv first)
+# make serve | make test | make test-fast | make lint | make schemas | make build | make bench
+# (each sets up .venv first)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -9,7 +10,9 @@ TOOLS := tools/node_modules/.package-lock.json
 TEST_TOOLS := $(if $(shell command -v npm 2>/dev/null),$(TOOLS))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench clean
+.PHONY: serve test test-fast lint schemas build bench clean
+# Two pytest workers (pytest-xdist): the machines this runs on have two cores.
+PYTEST := $(PY) -m pytest -n 2
 
 $(VENV)/site-ready: requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed") if sys.version_info < (3, 11) else None'
@@ -27,8 +30,21 @@ serve: $(VENV)/site-ready
 build: $(VENV)/site-ready
 	$(PY) -m mkdocs build --strict
 
-test: $(VENV)/dev-ready $(TEST_TOOLS)
-	$(PY) -m pytest
+# Everything: lint, unit, build and browser tests.
+test: lint $(TEST_TOOLS)
+	$(PYTEST)
+
+# Under a minute: unit and build tests, no browser.
+test-fast: $(VENV)/dev-ready
+	$(PYTEST) -m "not browser"
+
+lint: $(VENV)/dev-ready
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+# Regenerate data/schemas/*.schema.json from the models in macros/model.py.
+schemas: $(VENV)/site-ready
+	$(PY) -m macros.schemas
 
 $(TOOLS): tools/package.json tools/package-lock.json
 	npm ci --prefix tools --ignore-scripts --no-audit --no-fund

@@ -65,9 +65,8 @@ def load_macros(env, modules):
 
 def on_pre_page_macros(env):
     macros = env.variables.get("guide_macros")
-    description = macros.page_description() if macros else None
-    if description:
-        env.page.meta["description"] = description
+    if macros:
+        env.page.meta.update(macros.page_meta())
 
 
 def on_post_page_macros(env):

@@ -5,12 +5,24 @@ import datetime
 
 from jinja2 import pass_context
 
-from . import argument, chapter_page, citations, corrections, downloads, facts, glossary, print_views, profiles, study, tables
+from . import (
+    argument,
+    chapter_page,
+    citations,
+    corrections,
+    downloads,
+    facts,
+    glossary,
+    print_views,
+    profiles,
+    study,
+    tables,
+)
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .links import chapter_path, link_to_chapter, link_to_entry, unknown
 from .loader import Guide
-from .text import plain
+from .text import hover
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
 MATRIX_LABELS = {"people": "Person", "bodies": "Party, body or agreement", "glossary": "Term", "places": "Place"}
@@ -222,7 +234,9 @@ class GuideMacros:
         flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
         return downloads.download_files(self.guide.collections, flat)
 
-    def page_description(self) -> str | None:
-        """A chapter page's meta description: its one-line summary from data."""
+    def page_meta(self) -> dict[str, str]:
+        """A chapter page's title and meta description from data, as attribute-safe text."""
         chapter = self.chapter_of_page()
-        return plain(chapter["summary"]) if chapter else None
+        if not chapter:
+            return {}
+        return {"title": f"{chapter['number']}. {hover(chapter['title'])}", "description": hover(chapter["summary"])}

@@ -5,7 +5,6 @@ from .chapters_source import names_of
 from .links import link_to_chapter, link_to_entry, source_links
 from .text import hover, indent, safe, safe_block
 
-
 DIGITS = "0–9"
 
 

@@ -17,9 +17,13 @@ import markdown
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
 def safe(text) -> str:
-    """Data text as inline Markdown: Markdown stays, HTML is shown as text, not run."""
-    return html.escape(" ".join(str(text).split()), quote=False)
+    """Data text as inline Markdown: Markdown stays, HTML is shown as text, not run.
+    Braces become entities, so they cannot be read as an attr_list ({ #id }) or a macro."""
+    return html.escape(" ".join(str(text).split()), quote=False).translate(BRACES)
 
 
 def safe_block(text) -> str:
@@ -62,9 +66,13 @@ def plain(text) -> str:
     return " ".join("".join(parser.parts).split())
 
 
+HOVER_SAFE = str.maketrans({'"': "'", "{": "(", "}": ")", "<": "‹", ">": "›"})
+
+
 def hover(text) -> str:
-    """Plain text safe inside title="..." of attr_list and in '*[abbr]: text' lines."""
-    return plain(text).replace('"', "'").replace("{", "(").replace("}", ")")
+    """Plain text safe inside title="..." of attr_list and in '*[abbr]: text' lines
+    (Markdown would stash raw '<...>' there and put it back as markup)."""
+    return plain(text).translate(HOVER_SAFE)
 
 
 # -- Markdown building blocks ---------------------------------------------------------
@@ -79,7 +87,7 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join((" " * spaces + line) if line else "" for line in text.split("\n"))
 
 
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 def display_date(value) -> str:

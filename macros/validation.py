@@ -84,7 +84,7 @@ def model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     return model
 
 
-def explain(error: dict, model: type[BaseModel]) -> str:
+def explain(error: Any, model: type[BaseModel]) -> str:
     """One Pydantic error as the sentence after 'field ...: '."""
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx", {})
     if kind == "extra_forbidden":

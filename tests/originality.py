@@ -76,7 +76,7 @@ def split_quotes(text: str) -> list[tuple[str, bool]]:
     for match in QUOTE_SPAN.finditer(text):
         out += [(text[position:match.start()], False), (match.group(0), True)]
         position = match.end()
-    return out + [(text[position:], False)]
+    return [*out, (text[position:], False)]
 
 
 def segments(page_html: str) -> list[tuple[str, bool]]:

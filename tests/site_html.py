@@ -4,7 +4,7 @@ from __future__ import annotations
 import html.parser
 import posixpath
 from pathlib import Path
-from urllib.parse import urlsplit, unquote
+from urllib.parse import unquote, urlsplit
 
 
 class PageParser(html.parser.HTMLParser):

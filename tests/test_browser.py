@@ -178,7 +178,8 @@ def test_quiz_checks_answers_scores_and_resets_by_keyboard(page, site_url, chapt
     quiz = page.locator(f"#quiz-{chapter['id']}")
     fieldsets = quiz.locator("fieldset.quiz-item")
     assert fieldsets.count() == len(items)
-    focused_id = lambda: page.evaluate("document.activeElement.id")
+    def focused_id():
+        return page.evaluate("document.activeElement.id")
 
     def choose_by_keyboard(fieldset, index):
         """Tab has just landed on the group's first radio: arrows move and select."""

@@ -5,6 +5,7 @@ Java 17+. One JVM checks all pages at once: starting Java per page would be far 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -73,10 +74,8 @@ def is_known(message: dict) -> bool:
 
 def describe(message: dict, site: Path) -> str:
     page = message.get("url", "").removeprefix("file:")
-    try:
+    with contextlib.suppress(ValueError):
         page = str(Path(page).relative_to(site))
-    except ValueError:
-        pass
     extract = " ".join(message.get("extract", "").split())
     return f"{page}:{message.get('lastLine', '?')}: {message.get('message')}\n    {extract}"
 

@@ -101,14 +101,15 @@ def test_a_build_without_a_site_address_points_nothing_at_localhost(built_site):
 
 def test_each_chapter_has_its_own_description_from_data(built_site):
     import yaml
+
     from conftest import ROOT
     from macros.links import chapter_path
-    from macros.text import plain
-    import html
+    from macros.text import hover
     chapters = yaml.safe_load((ROOT / "data" / "chapters.yml").read_text(encoding="utf-8"))
     for chapter in chapters:
         page = (built_site / chapter_path(chapter).removesuffix(".md") / "index.html").read_text(encoding="utf-8")
-        assert f'<meta name="description" content="{html.escape(plain(chapter["summary"]))}"' in page, chapter["id"]
+        assert f'<meta name="description" content="{hover(chapter["summary"])}"' in page, chapter["id"]
+        assert f"<title>{chapter['number']}. {hover(chapter['title'])} - " in page
 
 
 def test_build_is_still_strict(project_copy):

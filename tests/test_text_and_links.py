@@ -7,6 +7,10 @@ def test_safe_shows_html_as_text_and_keeps_markdown():
     assert text.safe("<script>alert(1)</script> & *fine*") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *fine*"
 
 
+def test_safe_turns_braces_into_entities_so_they_are_never_attributes_or_macros():
+    assert text.safe("{{ 7*191 }} { #id }") == "&#123;&#123; 7*191 &#125;&#125; &#123; #id &#125;"
+
+
 def test_safe_block_keeps_paragraphs_and_joins_lines():
     assert text.safe_block("One\nline.\n\n  Two <b>.") == "One line.\n\nTwo &lt;b&gt;."
 
@@ -26,6 +30,7 @@ def test_plain_renders_markdown_to_text_and_keeps_urls_with_parentheses_whole():
 
 def test_hover_text_has_no_double_quotes_or_braces():
     assert text.hover('Talks (the "South") {x}') == "Talks (the 'South') (x)"
+    assert text.hover("<script>") == "‹script›"
 
 
 def test_dates_show_their_precision():

@@ -7,8 +7,20 @@ import pytest
 
 from macros import argument, chapter_page, citations, corrections, downloads, print_views
 from macros.errors import GuideError
-from sample_data import (BY_ID, CASTANEDA, CHAPTERS, CORRECTION, FOX, OTHER_TERM, PAN, PLACE, PREDICTION, QUESTIONS,
-                         TERM, THEMES_BY_ID)
+from sample_data import (
+    BY_ID,
+    CASTANEDA,
+    CHAPTERS,
+    CORRECTION,
+    FOX,
+    OTHER_TERM,
+    PAN,
+    PLACE,
+    PREDICTION,
+    QUESTIONS,
+    TERM,
+    THEMES_BY_ID,
+)
 
 COLLECTIONS = {"people": [FOX, CASTANEDA], "bodies": [PAN], "places": [PLACE], "glossary": [TERM, OTHER_TERM]}
 

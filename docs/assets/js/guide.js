@@ -30,15 +30,23 @@
     return target && target.closest ? target.closest(HOSTS) : null;
   }
 
+  var GAP = 6;  // px between a term and its tooltip
+  var HIDE_DELAY = 300;  // ms: time to move the pointer from a term onto its tooltip
+  var hideTimer = null;
+
+  /* Below the term, or above it when there is no room below (WCAG 1.4.13). */
   function place(element, host) {
     var box = host.getBoundingClientRect();
     var width = document.documentElement.clientWidth;
     var left = Math.max(8, Math.min(box.left, width - element.offsetWidth - 8));
+    var above = box.bottom + GAP + element.offsetHeight > window.innerHeight && box.top - GAP - element.offsetHeight >= 0;
+    element.classList.toggle("is-above", above);
     element.style.left = (left + window.scrollX) + "px";
-    element.style.top = (box.bottom + window.scrollY + 6) + "px";
+    element.style.top = (above ? box.top - GAP - element.offsetHeight : box.bottom + GAP) + window.scrollY + "px";
   }
 
   function showTip(host) {
+    clearTimeout(hideTimer);
     if (current && current !== host) { hideTip(); }
     var text = host.getAttribute("title") || host.dataset.tip;
     if (!text) { return; }
@@ -53,6 +61,7 @@
   }
 
   function hideTip() {
+    clearTimeout(hideTimer);
     if (!current) { return; }
     tooltipElement().hidden = true;
     current.removeAttribute("aria-describedby");
@@ -60,13 +69,20 @@
     current = null;
   }
 
+  /* The pointer may travel from the term onto the tooltip and stay there (hoverable). */
+  function onTermOrTip(node) {
+    return node && current && (current.contains(node) || (tip && tip.contains(node)));
+  }
+
   document.addEventListener("mouseover", function (event) {
     var host = hostOf(event.target);
-    if (host) { showTip(host); }
+    if (host) { showTip(host); } else if (onTermOrTip(event.target)) { clearTimeout(hideTimer); }
   });
   document.addEventListener("mouseout", function (event) {
-    var host = hostOf(event.target);
-    if (host && host === current && !host.contains(event.relatedTarget) && document.activeElement !== host) { hideTip(); }
+    if (!onTermOrTip(event.target) || onTermOrTip(event.relatedTarget)) { return; }
+    if (document.activeElement === current) { return; }
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideTip, HIDE_DELAY);
   });
   document.addEventListener("focusin", function (event) {
     var host = hostOf(event.target);
@@ -79,8 +95,14 @@
     if (event.key === "Escape") { hideTip(); }
   });
 
+  /* One tab stop per term: its first use on the page, and never inside a link
+     (the link is already a tab stop and carries its own hover text). */
   function makeTermsFocusable(root) {
-    root.querySelectorAll(".md-typeset abbr[title]").forEach(function (abbr) {
+    var seen = {};
+    root.querySelectorAll(".md-typeset abbr[title], .md-typeset abbr[data-tip]").forEach(function (abbr) {
+      var text = abbr.getAttribute("title") || abbr.dataset.tip;
+      if (abbr.closest("a") || seen[text]) { abbr.removeAttribute("tabindex"); return; }
+      seen[text] = true;
       abbr.tabIndex = 0;
     });
   }
@@ -113,6 +135,7 @@
     var items = quiz.querySelectorAll(".quiz-item");
     var score = 0;
     items.forEach(function (item) { if (checkItem(item)) { score += 1; } });
+    /* The quiz's one live region: a single announcement per check. */
     quiz.querySelector(".quiz-score").textContent = "Your score: " + score + " out of " + items.length + ".";
   }
 

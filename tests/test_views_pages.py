@@ -149,6 +149,10 @@ def test_download_files_live_in_the_downloads_folder():
     collections = {"chapters": CHAPTERS, "glossary": [TERM], "questions": QUESTIONS}
     files = downloads.download_files(collections, {})
     assert sorted(files) == sorted(f"downloads/{name}" for name in downloads.DOWNLOADS)
+    assert files["downloads/glossary.csv"].startswith("id,term,aliases,short_definition")
+    assert files["downloads/glossary-anki.txt"].startswith("#separator:tab")
+    assert files["downloads/questions.csv"].startswith("chapter,level,prompt,strong_answer")
+    assert json.loads(files["downloads/guide-data.json"])["chapters"][0]["id"] == "start"
 
 
 def test_download_list_links_each_file_relative_to_the_page():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import GuideError
 from .links import chapter_path
+from .model import display_label
 
 WORDS_PER_MINUTE = 200
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -59,8 +60,8 @@ def name_variants(names) -> list[str]:
 
 
 def names_of(entry: dict) -> list[str]:
-    label = entry.get("name") or entry.get("term")
-    return name_variants([label, *entry.get("aliases", [])])
+    label = display_label(entry)
+    return name_variants([label, *(entry.get("aliases") or [])])
 
 
 def name_pattern(names) -> re.Pattern:

@@ -20,9 +20,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    if os.environ.get(SERVING) == "1":
+    macros_plugin = config.plugins.get("macros")
+    if os.environ.get(SERVING) == "1" and macros_plugin:
         # A live preview reports mistakes in the page instead of stopping.
-        config.plugins["macros"].config["on_error_fail"] = False
+        macros_plugin.config["on_error_fail"] = False
         logger = logging.getLogger("mkdocs")
         for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
             logger.removeHandler(handler)
@@ -30,8 +31,9 @@ def on_config(config):
 
 
 def on_files(files, config):
-    macros = config.plugins["macros"].variables.get("guide_macros")
-    if macros is None:  # the data has a problem; the pages say so
+    macros_plugin = config.plugins.get("macros")
+    macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
+    if macros is None:  # no macros plugin (a benchmark's reference build), or the data has a problem
         return files
     for path, text in macros.download_files().items():
         files.append(File.generated(config, path, content=text))

@@ -103,7 +103,8 @@ class GuideMacros:
     def chapter_header(self, context) -> str:
         chapter = self.current_chapter(context)
         return chapter_page.render_header(chapter, self.minutes[chapter["id"]], len(self.chapters),
-                                          self.guide.by_id["themes"], self.page)
+                                          self.guide.by_id["themes"], self.page,
+                                          quiz_size=self.quiz_size(chapter, context))
 
     @pass_context
     def chapter_footer(self, context) -> str:
@@ -115,6 +116,12 @@ class GuideMacros:
             chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]))
+
+    def quiz_size(self, chapter: dict, context) -> int:
+        """Items in the chapter's quiz as the page shows it (none in the print edition)."""
+        if context.get("in_print_edition"):
+            return 0
+        return sum(item["chapter"] == chapter["id"] for item in self.guide["quizzes"])
 
     # -- generated views ----------------------------------------------------
     def chapter_overview(self) -> str:
@@ -219,12 +226,16 @@ class GuideMacros:
         walk(self.env.conf["nav"])
         return titles
 
+    def essay_quiz(self) -> str:
+        return study.render_essay_quiz(self.chapters, self.guide["quizzes"])
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
               "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
-              "download_list", "article_citations", "guide_citations", "corrections_log")
+              "download_list", "article_citations", "guide_citations", "corrections_log",
+              "essay_quiz")
 
     def register(self) -> None:
         for name in self.MACROS:

@@ -8,17 +8,32 @@ from .text import safe
 MENTION_LABELS = {"people": "People", "bodies": "Parties, bodies and agreements",
                   "places": "Places", "glossary": "Terms"}
 NO_MENTIONS = "_This page names no one from the reference pages yet._"
-QUIZ_INTRO = "Choose an answer for each question, then check. Each answer explains why it is right or wrong."
+QUIZ_HEADING = "Check your understanding"
+QUIZ_ANCHOR = "check-your-understanding"
+ESSAY_QUIZ_PAGE = "study/quiz.md"
+QUIZ_INTRO = "Choose an answer for each question, then check: every question then shows the right answer and why."
 
 
-def render_header(chapter: dict, minutes: int, chapter_count: int, themes_by_id, from_page: str) -> str:
+def render_header(chapter: dict, minutes: int, chapter_count: int, themes_by_id, from_page: str,
+                  quiz_size: int = 0) -> str:
+    """quiz_size: the items in the chapter's quiz (0 where the page shows none, as in print)."""
     themes = ", ".join(link_to_entry("themes", themes_by_id[t], from_page) for t in chapter["themes"])
-    return "\n\n".join([
+    parts = [
         f"# {chapter['number']}. {safe(chapter['title'])}",
         f'<p class="chapter-meta">Article section {chapter["number"]} of {chapter_count} · '
         f'{chapter["paragraphs"]} paragraphs · about {minutes} min to read this page</p>',
-        f"**Themes:** {themes}",
-    ])
+    ]
+    if quiz_size:
+        parts.append(render_quiz_link(quiz_size, from_page))
+    parts.append(f"**Themes:** {themes}")
+    return "\n\n".join(parts)
+
+
+def render_quiz_link(quiz_size: int, from_page: str) -> str:
+    """A jump to the chapter's quiz at the foot of the page, and to the whole-essay quiz."""
+    questions = "question" if quiz_size == 1 else "questions"
+    return (f"**[Test yourself](#{QUIZ_ANCHOR})** with this chapter's {quiz_size} {questions}, "
+            f"or take the {md_link('whole-essay quiz', relative(from_page, ESSAY_QUIZ_PAGE))}.")
 
 
 def render_mentions(mentions: dict[str, set[str]], collections, from_page: str) -> str:
@@ -46,6 +61,6 @@ def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, ques
     if forecasts_md:
         parts.append(forecasts_md)
     if quiz_md is not None:
-        parts += ["## Check your understanding", QUIZ_INTRO, quiz_md]
+        parts += [f"## {QUIZ_HEADING} {{ #{QUIZ_ANCHOR} }}", QUIZ_INTRO, quiz_md]
     parts += ["## Questions for discussion", questions_md]
     return "\n\n".join(parts)

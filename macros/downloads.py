@@ -22,8 +22,13 @@ DOWNLOADS = {
 }
 
 
+BYTE_ORDER_MARK = "\ufeff"  # tells Excel the file is UTF-8, so accents open intact
+
+
 def to_csv(header: list[str], rows: list[list[str]]) -> str:
+    """CSV text starting with a byte order mark; read it back with encoding="utf-8-sig"."""
     buffer = io.StringIO()
+    buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
@@ -31,9 +36,10 @@ def to_csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def glossary_csv(glossary) -> str:
-    rows = [[e["id"], plain(e["term"]), "; ".join(e.get("aliases") or []), plain(e["short"]),
+    """The term comes first: it is what a reader looks for in column A."""
+    rows = [[plain(e["term"]), e["id"], "; ".join(e.get("aliases") or []), plain(e["short"]),
              plain(e["explanation"]), "; ".join(e.get("see_also") or [])] for e in glossary]
-    return to_csv(["id", "term", "aliases", "short_definition", "explanation", "see_also"], rows)
+    return to_csv(["term", "id", "aliases", "short_definition", "explanation", "see_also"], rows)
 
 
 def glossary_anki(glossary) -> str:

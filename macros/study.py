@@ -14,6 +14,9 @@ TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templat
 NO_QUESTIONS = "_No questions yet: add some to data/questions.yml._"
 NO_QUIZ = "_No quiz yet: add items to data/quizzes.yml._"
 ESSAY_HEADING = "Essay and debate prompts on the whole article"
+RETRY_HINT = "Try again keeps the answers you had right and clears the others."
+ESSAY_QUIZ_ID = "essay"
+FRESH_SET_SIZE = 10
 
 
 def render_question(number: int, question: dict) -> str:
@@ -47,7 +50,29 @@ def render_quiz(quiz_id: str, items: list[dict]) -> str:
     if not items:
         return NO_QUIZ
     views = [quiz_item_view(quiz_id, n, item) for n, item in enumerate(items, start=1)]
-    return TEMPLATES.get_template("quiz.html").render(quiz_id=quiz_id, items=views)
+    return render_template(quiz_id, [{"id": quiz_id, "heading": None, "items": views}])
+
+
+def render_essay_quiz(chapters, items: list[dict], draw: int = FRESH_SET_SIZE) -> str:
+    """Every quiz item on one page, grouped by chapter and numbered through; readers
+    with JavaScript may draw a fresh random set of `draw` items."""
+    groups, number = [], 0
+    for chapter in chapters:
+        views = []
+        for item in (i for i in items if i["chapter"] == chapter["id"]):
+            number += 1
+            views.append(quiz_item_view(ESSAY_QUIZ_ID, number, item))
+        if views:
+            heading = f"Chapter {chapter['number']}: {plain(chapter['title'])}"
+            groups.append({"id": chapter["id"], "heading": heading, "items": views})
+    if not groups:
+        return NO_QUIZ
+    return render_template(ESSAY_QUIZ_ID, groups, draw=draw if number > draw else 0, total=number)
+
+
+def render_template(quiz_id: str, groups: list[dict], draw: int = 0, total: int = 0) -> str:
+    return TEMPLATES.get_template("quiz.html").render(quiz_id=quiz_id, groups=groups, draw=draw, total=total,
+                                                      retry_hint=RETRY_HINT)
 
 
 def render_questions_by_chapter(chapters, questions, from_page: str) -> str:

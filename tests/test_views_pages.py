@@ -2,8 +2,10 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from macros import argument, chapter_page, citations, corrections, downloads, print_views
 from macros.errors import GuideError
@@ -22,6 +24,7 @@ from sample_data import (
     THEMES_BY_ID,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 COLLECTIONS = {"people": [FOX, CASTANEDA], "bodies": [PAN], "places": [PLACE], "glossary": [TERM, OTHER_TERM]}
 
 
@@ -30,6 +33,27 @@ def test_chapter_header_gives_title_position_length_and_themes():
     assert out.startswith("# 1. Start\n\n")
     assert "Article section 1 of 7 · 3 paragraphs · about 5 min to read this page" in out
     assert "**Themes:** [Migration](../reference/themes.md#migration)" in out
+
+
+def test_chapter_header_links_to_the_quiz_under_the_title():
+    out = chapter_page.render_header(CHAPTERS[0], 5, 7, THEMES_BY_ID, "chapters/01-start.md", quiz_size=7)
+    link = ("**[Test yourself](#check-your-understanding)** with this chapter's 7 questions, "
+            "or take the [whole-essay quiz](../study/quiz.md).")
+    assert out.index("# 1. Start") < out.index("chapter-meta") < out.index(link) < out.index("**Themes:**")
+    assert "this chapter's 1 question," in chapter_page.render_header(CHAPTERS[0], 5, 7, THEMES_BY_ID,
+                                                                     "chapters/01-start.md", quiz_size=1)
+
+
+def test_chapter_header_without_a_quiz_has_no_quiz_link():
+    out = chapter_page.render_header(CHAPTERS[0], 5, 7, THEMES_BY_ID, "chapters/01-start.md")
+    assert "Test yourself" not in out and "quiz" not in out
+
+
+def test_quiz_heading_carries_the_anchor_the_header_links_to():
+    web = chapter_page.render_footer("MENTIONS", "", "QUIZ", "QUESTIONS")
+    assert "## Check your understanding { #check-your-understanding }\n\n" in web
+    header = chapter_page.render_header(CHAPTERS[0], 5, 7, THEMES_BY_ID, "chapters/01-start.md", quiz_size=2)
+    assert f"(#{chapter_page.QUIZ_ANCHOR})" in header and f"{{ #{chapter_page.QUIZ_ANCHOR} }}" in web
 
 
 def test_mentions_list_each_kind_sorted_and_skip_empty_kinds():
@@ -68,6 +92,15 @@ def test_argument_map_numbers_claims_links_chapters_and_shows_objections():
     assert ".** Democracy changed Mexico." in out
     assert "    > *Anticipated objection.* It was always so." in out
     assert "2. **[End](chapters/02-end.md" in out and out.count("Anticipated objection") == 1
+
+
+def test_objections_in_the_data_do_not_repeat_the_label():
+    """The map labels each objection; the data's text must not say "Objection:" again."""
+    chapters = yaml.safe_load((ROOT / "data" / "chapters.yml").read_text(encoding="utf-8"))
+    objections = [c["objection"] for c in chapters if c.get("objection")]
+    assert objections and not [o for o in objections if o.lower().lstrip().startswith("objection")]
+    out = argument.render_argument_map(chapters, "argument.md")
+    assert "objection" not in out.lower().replace("*anticipated objection.*", "")
 
 
 ARTICLE = {"author_first": "Robert S.", "author_last": "Leiken", "author_initials": "R. S.", "title": "With a Friend",
@@ -118,9 +151,9 @@ def test_print_edition_nests_chapter_headings_one_level_down():
 
 
 def test_glossary_csv_has_a_row_per_term_in_plain_text():
-    rows = list(csv.reader(io.StringIO(downloads.glossary_csv([TERM, {**OTHER_TERM,
-                                                                      "explanation": "See [x](https://a.org/a_(b))."}]))))
-    assert rows[0] == ["id", "term", "aliases", "short_definition", "explanation", "see_also"]
+    text = downloads.glossary_csv([TERM, {**OTHER_TERM, "explanation": "See [x](https://a.org/a_(b))."}])
+    rows = list(csv.reader(io.StringIO(text.removeprefix(downloads.BYTE_ORDER_MARK))))
+    assert rows[0] == ["term", "id", "aliases", "short_definition", "explanation", "see_also"]
     assert rows[1] == ["maquiladora", "maquiladora", "maquiladoras", "A factory assembling goods for export.",
                        "Longer. Second paragraph.", ""]
     assert rows[2][4] == "See x." and rows[2][5] == "maquiladora"
@@ -134,7 +167,7 @@ def test_anki_deck_has_headers_and_a_card_per_term():
 
 
 def test_questions_csv_names_the_chapter_or_the_whole_essay():
-    rows = list(csv.reader(io.StringIO(downloads.questions_csv(QUESTIONS, BY_ID))))
+    rows = list(csv.reader(io.StringIO(downloads.questions_csv(QUESTIONS, BY_ID).removeprefix("\ufeff"))))
     assert rows[0] == ["chapter", "level", "prompt", "strong_answer"]
     assert rows[1] == ["1. Start", "recall", "Who came?", "Helms."]
     assert rows[3] == ["Whole essay", "essay", "Was he right?", "Argue."]
@@ -149,10 +182,26 @@ def test_download_files_live_in_the_downloads_folder():
     collections = {"chapters": CHAPTERS, "glossary": [TERM], "questions": QUESTIONS}
     files = downloads.download_files(collections, {})
     assert sorted(files) == sorted(f"downloads/{name}" for name in downloads.DOWNLOADS)
-    assert files["downloads/glossary.csv"].startswith("id,term,aliases,short_definition")
+    assert files["downloads/glossary.csv"].startswith("\ufeffterm,id,aliases,short_definition")
     assert files["downloads/glossary-anki.txt"].startswith("#separator:tab")
-    assert files["downloads/questions.csv"].startswith("chapter,level,prompt,strong_answer")
+    assert files["downloads/questions.csv"].startswith("\ufeffchapter,level,prompt,strong_answer")
     assert json.loads(files["downloads/guide-data.json"])["chapters"][0]["id"] == "start"
+
+
+@pytest.mark.parametrize("name", ["glossary.csv", "questions.csv"])
+def test_csv_downloads_open_in_excel_with_accents_intact(name):
+    """UTF-8 with a byte order mark: Excel reads the accents; utf-8-sig gives them back."""
+    accented = {**TERM, "term": "Secretaría de Gobernación", "short": "Creel's ministry; Castañeda's peer."}
+    collections = {"chapters": CHAPTERS, "glossary": [accented],
+                   "questions": [{**QUESTIONS[0], "prompt": "¿Quién vino? Castañeda."}]}
+    raw = downloads.download_files(collections, {})[f"downloads/{name}"].encode("utf-8")
+    assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert next(iter(rows[0])) in ("term", "chapter")  # the mark is not part of the first name
+    if name == "glossary.csv":
+        assert rows[0]["term"] == "Secretaría de Gobernación" and rows[0]["short_definition"].endswith("Castañeda's peer.")
+    else:
+        assert rows[0]["prompt"] == "¿Quién vino? Castañeda."
 
 
 def test_download_list_links_each_file_relative_to_the_page():

@@ -107,36 +107,106 @@
     });
   }
 
-  function resetQuiz(quiz) {
-    quiz.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
-    quiz.querySelectorAll(".quiz-option").forEach(function (o) { o.classList.remove("is-correct"); });
-    quiz.querySelectorAll(".quiz-option-feedback").forEach(function (p) { p.hidden = true; });
-    quiz.querySelectorAll(".quiz-feedback").forEach(function (p) {
-      p.textContent = ""; p.classList.remove("is-right", "is-wrong");
-    });
-    quiz.querySelector(".quiz-score").textContent = "";
+  /* -- Quizzes -------------------------------------------------------------
+     Each quiz has one live region (.quiz-score): one announcement per action. */
+  function shownItems(quiz) {
+    return Array.prototype.filter.call(quiz.querySelectorAll(".quiz-item"), function (item) { return !item.hidden; });
   }
 
-  function checkItem(item) {
-    var chosen = item.querySelector("input:checked");
-    var feedback = item.querySelector(".quiz-feedback");
+  function announce(quiz, text) {
+    quiz.querySelector(".quiz-score").textContent = text;
+  }
+
+  function clearMarks(item) {
+    item.querySelectorAll(".quiz-option").forEach(function (o) { o.classList.remove("is-correct", "is-chosen"); });
     item.querySelectorAll(".quiz-option-feedback").forEach(function (p) { p.hidden = true; });
+    var feedback = item.querySelector(".quiz-feedback");
+    feedback.textContent = "";
     feedback.classList.remove("is-right", "is-wrong");
-    if (!chosen) { feedback.textContent = "No answer chosen yet."; return false; }
-    var right = chosen.dataset.correct === "true";
-    var option = chosen.closest(".quiz-option");
-    option.querySelector(".quiz-option-feedback").hidden = false;
+    delete item.dataset.result;
+  }
+
+  function clearItem(item) {
+    item.querySelectorAll("input[type=radio]").forEach(function (input) { input.checked = false; });
+    clearMarks(item);
+  }
+
+  function optionText(input) {
+    return input.labels[0].textContent.trim();
+  }
+
+  /* Shows the right answer and why, and why the chosen one is wrong if it is. */
+  function checkItem(item) {
+    clearMarks(item);
+    var chosen = item.querySelector("input:checked");
+    var correct = item.querySelector("input[data-correct]");
+    var right = chosen === correct;
+    [correct, chosen].forEach(function (input) {
+      if (!input) { return; }
+      var option = input.closest(".quiz-option");
+      option.classList.add(input === correct ? "is-correct" : "is-chosen");
+      option.querySelector(".quiz-option-feedback").hidden = false;
+    });
+    var feedback = item.querySelector(".quiz-feedback");
     feedback.classList.add(right ? "is-right" : "is-wrong");
-    feedback.textContent = right ? "Correct." : "Not quite: see why under your answer, then try again.";
+    feedback.textContent = right ? "Correct." :
+      (chosen ? "Not quite. " : "No answer chosen. ") + "Right answer: " + optionText(correct);
+    item.dataset.result = right ? "right" : "wrong";
     return right;
   }
 
   function checkQuiz(quiz) {
+    var items = shownItems(quiz);
+    var score = items.filter(checkItem).length;
+    announce(quiz, "Your score: " + score + " out of " + items.length + ".");
+  }
+
+  /* Keeps the answers that were right at the last check and clears the others;
+     clears everything when nothing would be left to answer. */
+  function retryQuiz(quiz) {
+    var items = shownItems(quiz);
+    var kept = items.filter(function (item) {
+      var chosen = item.querySelector("input:checked");
+      return item.dataset.result === "right" && chosen && chosen.dataset.correct === "true";
+    });
+    var keep = kept.length > 0 && kept.length < items.length;
+    items.forEach(function (item) {
+      if (keep && kept.indexOf(item) >= 0) { clearMarks(item); } else { clearItem(item); }
+    });
+    var cleared = items.length - kept.length;
+    announce(quiz, keep ? "Kept your " + kept.length + " right " + (kept.length === 1 ? "answer" : "answers") +
+      " and cleared the other " + cleared + ". Choose again, then check." :
+      "Cleared all " + items.length + " answers. Start again, then check.");
+  }
+
+  function renumber(quiz) {
+    shownItems(quiz).forEach(function (item, index) {
+      item.querySelector(".quiz-number").textContent = (index + 1) + ".";
+    });
+    quiz.querySelectorAll(".quiz-group").forEach(function (group) {
+      group.hidden = !group.querySelector(".quiz-item:not([hidden])");
+    });
+  }
+
+  /* A fresh random set of `size` items (in page order); the rest are hidden. */
+  function drawSet(quiz, size) {
+    var items = Array.prototype.slice.call(quiz.querySelectorAll(".quiz-item"));
+    var order = items.map(function (item, index) { return index; });
+    for (var i = order.length - 1; i > 0; i -= 1) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = order[i]; order[i] = order[j]; order[j] = swap;
+    }
+    var picked = order.slice(0, size);
+    items.forEach(function (item, index) { clearItem(item); item.hidden = picked.indexOf(index) < 0; });
+    renumber(quiz);
+    announce(quiz, "A fresh set of " + size + " questions, chosen at random from " + items.length + ". Answers cleared.");
+  }
+
+  function showAll(quiz) {
     var items = quiz.querySelectorAll(".quiz-item");
-    var score = 0;
-    items.forEach(function (item) { if (checkItem(item)) { score += 1; } });
-    /* The quiz's one live region: a single announcement per check. */
-    quiz.querySelector(".quiz-score").textContent = "Your score: " + score + " out of " + items.length + ".";
+    items.forEach(function (item) { item.hidden = false; });
+    renumber(quiz);
+    announce(quiz, "All " + items.length + " questions shown; your answers are kept.");
   }
 
   function setUpQuizzes(root) {
@@ -144,7 +214,13 @@
       if (quiz.dataset.ready) { return; }
       quiz.dataset.ready = "true";
       quiz.querySelector(".quiz-check").addEventListener("click", function () { checkQuiz(quiz); });
-      quiz.querySelector(".quiz-retry").addEventListener("click", function () { resetQuiz(quiz); });
+      quiz.querySelector(".quiz-retry").addEventListener("click", function () { retryQuiz(quiz); });
+      var draw = quiz.querySelector(".quiz-draw");
+      if (!draw) { return; }
+      draw.hidden = false;
+      var size = parseInt(quiz.dataset.draw, 10);
+      draw.querySelector(".quiz-fresh").addEventListener("click", function () { drawSet(quiz, size); });
+      draw.querySelector(".quiz-all").addEventListener("click", function () { showAll(quiz); });
     });
   }
 

@@ -86,7 +86,7 @@ def download_files(collections, appearances) -> dict[str, str]:
         "glossary.csv": glossary_csv(collections["glossary"]),
         "glossary-anki.txt": glossary_anki(collections["glossary"]),
         "questions.csv": questions_csv(collections["questions"], chapters_by_id),
-        "quizzes.csv": quizzes_csv(collections["quizzes"], chapters_by_id),
+        "quizzes.csv": quizzes_csv(collections.get("quizzes", []), chapters_by_id),
         "guide-data.json": guide_json(collections, appearances),
     }
     return {f"{FOLDER}/{name}": contents[name] for name in DOWNLOADS}

@@ -14,6 +14,7 @@ from . import (
     facts,
     glossary,
     print_views,
+    printables,
     profiles,
     study,
     tables,
@@ -22,6 +23,7 @@ from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .links import chapter_path, link_to_chapter, link_to_entry, unknown
 from .loader import Guide
+from .model import WHOLE_ESSAY
 from .text import hover
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
@@ -229,13 +231,73 @@ class GuideMacros:
     def essay_quiz(self) -> str:
         return study.render_essay_quiz(self.chapters, self.guide["quizzes"])
 
+    # -- printables ---------------------------------------------------------
+    def printed_quizzes(self) -> str:
+        return printables.render_by_chapter(printables.render_printed_quiz, self.chapters, self.guide["quizzes"])
+
+    def quiz_answer_key(self) -> str:
+        return printables.render_by_chapter(printables.render_answer_key, self.chapters, self.guide["quizzes"])
+
+    def role_briefs(self) -> str:
+        profiles = {pid: found for pid in {r.get("profile") for r in self.guide["roles"]}
+                    if pid and (found := self.guide.profile(pid))}
+        return printables.render_role_briefs(self.guide["roles"], profiles, self.guide.by_id["glossary"], self.page)
+
+    def role_cards(self) -> str:
+        return printables.render_role_cards(self.guide["roles"], self.guide.by_id["profiles"],
+                                            self.guide.by_id["glossary"])
+
+    def name_tents(self) -> str:
+        return printables.render_name_tents(self.guide["roles"])
+
+    def timeline_event(self, pick: str) -> dict:
+        """'1994-01-01' or '1982 debt crisis': the one event with that date (and those words)."""
+        date, _, words = pick.partition(" ")
+        found = [e for e in self.guide["timeline"]
+                 if e["date"] == date and words.lower() in " ".join(e["event"].split()).lower()]
+        if len(found) != 1:
+            raise GuideError(f"docs/{self.page}: relay_cards(): '{pick}' matches {len(found)} events in "
+                             "data/timeline.yml; give a date and, if several share it, words from one event.")
+        return found[0]
+
+    def relay_cards(self, picks: list[str], title: str, deck_id: str) -> str:
+        events = [self.timeline_event(p) for p in picks]
+        return printables.render_relay_deck(deck_id, title, events, self.guide.by_id["chapters"], self.page)
+
+    def relay_cards_by_chapter(self) -> str:
+        return printables.render_relay_by_chapter(self.chapters, self.guide["timeline"], self.page)
+
+    def evidence_sheets(self) -> str:
+        return printables.render_evidence_sheets(self.chapters, self.guide["figures"])
+
+    def debate_claims(self) -> str:
+        return printables.render_debate_claims(self.chapters, self.page)
+
+    def chapter_prompts(self, chapter_id: str) -> str:
+        if chapter_id != WHOLE_ESSAY:
+            self.lookup("chapters", chapter_id)
+        return printables.render_prompts([q for q in self.guide["questions"] if q["chapter"] == chapter_id])
+
+    def score_sheet(self, title: str, criteria: list[str], columns: list[str], top: int, copies: list[str],
+                    notes: tuple[str, ...] = ("Decision:", "Reasons:")) -> str:
+        return printables.render_score_sheet(title, criteria, columns, top, copies, tuple(notes))
+
+    def blank_table(self, header: list[str], rows: int) -> str:
+        return printables.render_blank_table(header, rows)
+
+    def audit_worksheet(self) -> str:
+        return printables.render_audit_worksheet(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
               "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
               "download_list", "article_citations", "guide_citations", "corrections_log",
-              "essay_quiz")
+              "essay_quiz",
+              "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
+              "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
+              "blank_table", "audit_worksheet")
 
     def register(self) -> None:
         for name in self.MACROS:

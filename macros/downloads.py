@@ -10,7 +10,7 @@ import io
 import json
 
 from .links import md_link, relative
-from .model import WHOLE_ESSAY
+from .model import OPTION_LETTERS, WHOLE_ESSAY
 from .text import plain
 
 FOLDER = "downloads"
@@ -18,6 +18,7 @@ DOWNLOADS = {
     "glossary.csv": "The glossary as a spreadsheet (CSV)",
     "glossary-anki.txt": "The glossary as Anki flashcards (tab-separated; File > Import in Anki)",
     "questions.csv": "All discussion questions with notes on strong answers (CSV)",
+    "quizzes.csv": "All multiple-choice quiz items with options, answers and feedback (CSV)",
     "guide-data.json": "Every data file of the guide, with computed appearances (JSON)",
 }
 
@@ -60,6 +61,24 @@ def questions_csv(questions, chapters_by_id) -> str:
     return to_csv(["chapter", "level", "prompt", "strong_answer"], rows)
 
 
+def quizzes_csv(quizzes, chapters_by_id) -> str:
+    """One row per quiz item: its chapter and number there, options A-E, the answer, feedback per option."""
+    letters = [letter.lower() for letter in OPTION_LETTERS]
+    header = ["chapter", "number", "question", *[f"option_{x}" for x in letters], "correct",
+              *[f"feedback_{x}" for x in letters]]
+    numbers: dict[str, int] = {}
+    rows = []
+    for item in quizzes:
+        chapter = chapters_by_id[item["chapter"]]
+        numbers[chapter["id"]] = numbers.get(chapter["id"], 0) + 1
+        options = item["options"] + [None] * (len(OPTION_LETTERS) - len(item["options"]))
+        correct = next(OPTION_LETTERS[i] for i, o in enumerate(item["options"]) if o["correct"])
+        rows.append([f"{chapter['number']}. {plain(chapter['title'])}", str(numbers[chapter["id"]]),
+                     plain(item["question"]), *[plain(o["text"]) if o else "" for o in options], correct,
+                     *[plain(o["feedback"]) if o else "" for o in options]])
+    return to_csv(header, rows)
+
+
 def guide_json(collections, appearances) -> str:
     data = {name: entries for name, entries in collections.items()}
     data["appearances"] = {key: sorted(value) for key, value in appearances.items()}
@@ -73,6 +92,7 @@ def download_files(collections, appearances) -> dict[str, str]:
         "glossary.csv": glossary_csv(collections["glossary"]),
         "glossary-anki.txt": glossary_anki(collections["glossary"]),
         "questions.csv": questions_csv(collections["questions"], chapters_by_id),
+        "quizzes.csv": quizzes_csv(collections.get("quizzes", []), chapters_by_id),
         "guide-data.json": guide_json(collections, appearances),
     }
     return {f"{FOLDER}/{name}": contents[name] for name in DOWNLOADS}

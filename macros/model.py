@@ -229,6 +229,17 @@ class Correction(Strict):
     sources: list[Source] = Field(min_length=1)
 
 
+class Role(Strict):
+    """A part in the classroom role-play: its brief shows on the teacher's guide and its role card."""
+
+    id: Id
+    name: Text
+    position: Text
+    profile: Text | None = refers_to("profiles", default=None)
+    brief: Text
+    terms: list[Text] | None = refers_to("glossary", default=None)
+
+
 # data/<name>.yml -> the model of one entry. Order matters only for messages.
 COLLECTIONS: dict[str, type[Strict]] = {
     "chapters": Chapter,
@@ -243,13 +254,14 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "questions": Question,
     "quizzes": QuizItem,
     "corrections": Correction,
+    "roles": Role,
 }
 # What one entry of a collection is called in messages; "profiles" is people and bodies together.
 ENTRY_NOUNS = {
     "chapters": "chapter", "themes": "theme", "people": "person or body", "bodies": "person or body",
     "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
     "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
-    "corrections": "correction",
+    "corrections": "correction", "roles": "role",
 }
 
 

@@ -51,3 +51,18 @@ CORRECTION = {"date": "2026-12-01", "page": "reference/people.md", "was": "Said 
 def cells(row: str) -> list[str]:
     """The cells of one Markdown table row."""
     return [c.strip() for c in row.strip().strip("|").split(" | ")]
+
+
+# -- printables (macros/printables.py) ------------------------------------------------
+ROLE = {"id": "fox", "name": "Vicente Fox", "position": "President of Mexico", "profile": "fox",
+        "brief": "You won in 2000.", "terms": ["maquiladora"]}
+ROLE_WITHOUT_PROFILE = {"id": "journalist", "name": "A journalist", "position": "Reporter", "brief": "Ask questions."}
+SECOND_QUIZ_ITEM = {"chapter": "end", "question": "Which | one?", "options": [
+    {"text": "Nixon *realism*", "correct": True, "feedback": "Yes: see [chapter 2](x.md)."},
+    {"text": "Wilson", "correct": False, "feedback": "No | not him."}]}
+RELAY_EVENTS = [
+    {"date": "1929", "event": "Party founded.", "in_article": False, "chapter": "start", "sources": [SRC]},
+    {"date": "1994-01-01", "event": "Treaty in force.", "in_article": True, "chapter": "start"},
+    {"date": "1982", "event": "Debt crisis.", "in_article": True, "chapter": "start"},
+    {"date": "2000-07-02", "event": "Election won.", "in_article": True, "chapter": "end"},
+]

@@ -2,6 +2,8 @@
    their right edge until they are scrolled to the end (styles in guide.css). */
 (function () {
   "use strict";
+  if (window.guideTablesLoaded) { return; }  // Material may run extra scripts again
+  window.guideTablesLoaded = true;
   var CUE = "Scroll sideways to see the whole table \u2192";
 
   function cueFor(wrap) {

@@ -172,5 +172,11 @@ def test_a_wide_table_gets_a_cue_that_goes_once_scrolled_to_the_end(browser, sit
         page.wait_for_function("el => el.classList.contains('is-at-end')", arg=wrap.element_handle())
         assert wrap.evaluate("el => getComputedStyle(el).maskImage") == "none"
         assert cue.is_visible()  # the cue stays: the table still scrolls back
+        assert wrap.get_attribute("tabindex") == "0" and wrap.get_attribute("aria-label")  # arrow keys scroll it
+        end = wrap.evaluate("el => el.scrollLeft")
+        wrap.focus()
+        wrap.press("ArrowLeft")
+        page.wait_for_function(f"el => el.scrollLeft < {end} && !el.classList.contains('is-at-end')",
+                               arg=wrap.element_handle())
     finally:
         page.context.close()

@@ -24,6 +24,18 @@
     if (hidden > 1 || wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("scroll-cue")) {
       cueFor(wrap).hidden = hidden <= 1;
     }
+    keyboardScrollable(wrap, hidden > 1);
+  }
+
+  /* A region that scrolls must be reachable by keyboard (arrow keys scroll it once focused). */
+  function keyboardScrollable(wrap, on) {
+    if (on) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    } else if (wrap.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
   }
 
   function markAll() {

@@ -194,7 +194,7 @@ class GuideMacros:
             source = self.sources[chapter["id"]]
             points = "\n".join(f"- {p}" for p in section_items(source.markdown, "In brief"))
             key_points = self.env.env.from_string(points).render(**self.env.variables)
-            terms = [e for e in self.guide["glossary"] if e["id"] in source.mentions["glossary"]]
+            terms = print_views.choose_key_terms(chapter, self.guide["glossary"], source.markdown)
             questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]]
             parts.append(print_views.render_handout(chapter, key_points, terms, questions))
         return "\n\n".join(parts)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .links import link_to_chapter, link_to_entry, source_links
 from .model import VERDICT_LABELS
-from .text import cell, display_date, safe, table
+from .text import card_table, cell, display_date, safe, table
 
 
 def origin(entry, chapters_by_id, from_page: str) -> str:
@@ -29,13 +29,13 @@ def render_timeline(events, chapters_by_id, involved, from_page: str) -> str:
         event = cell(e["event"]) + (f" ({people})" if people else "")
         rows.append([display_date(e["date"]), event, "Article" if e["in_article"] else "Context",
                      origin(e, chapters_by_id, from_page)])
-    return table(["Date", "Event", "From", "Where / source"], rows)
+    return card_table(["Date", "Event", "From", "Where / source"], rows)
 
 
 def render_figures(figures, chapters_by_id, from_page: str) -> str:
     rows = [[f"**{cell(f['value'])}**", cell(f["measures"]), cell(f["year"]), cell(f["why"]),
              origin(f, chapters_by_id, from_page)] for f in figures]
-    return table(["Figure", "What it measures", "Year", "Why it matters", "Where / source"], rows)
+    return card_table(["Figure", "What it measures", "Year", "Why it matters", "Where / source"], rows)
 
 
 def render_predictions(predictions, chapters_by_id, from_page: str) -> str:
@@ -45,7 +45,7 @@ def render_predictions(predictions, chapters_by_id, from_page: str) -> str:
         chapter = chapters_by_id[p["chapter"]]
         rows.append([f"[{number}](#{p['id']})", cell(p["claim"]), f"**{VERDICT_LABELS[p['verdict']]}**",
                      link_to_chapter(chapter, from_page, f"Ch. {chapter['number']}", hover_text=False)])
-    return table(["#", "Forecast or hope", "Verdict", "Chapter"], rows)
+    return card_table(["#", "Forecast or hope", "Verdict", "Chapter"], rows, title_columns=2)
 
 
 def render_prediction_details(predictions, chapters_by_id, from_page: str) -> str:

@@ -16,6 +16,7 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://\S+$"
 TOOLTIP_MAX_WORDS = 30
 CHAPTER_SUMMARY_MAX_WORDS = 40
+KEY_TERMS_MAX = 10  # a chapter handout must fit one printed page
 # Questions may belong to the whole essay rather than one chapter.
 WHOLE_ESSAY = "whole"
 OPTION_LETTERS = "ABCDE"
@@ -109,6 +110,9 @@ class Chapter(Strict):
     argument: Text
     objection: Text | None = None
     themes: dict[str, Text] = refers_to("themes", min_length=1)
+    # Glossary ids, most important first: the key terms of the chapter's handout.
+    key_terms: Annotated[list[Text], Field(min_length=1, max_length=KEY_TERMS_MAX)] | None = refers_to(
+        "glossary", default=None)
 
 
 class Theme(Strict):

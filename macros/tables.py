@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .links import chapter_path, link_to_chapter, link_to_entry, md_link, relative
 from .model import PLACE_KIND_LABELS
-from .text import cell, safe, table
+from .text import card_table, cell, chapter_grid, safe
 
 CHECK = "✓"
 
@@ -20,7 +20,7 @@ def theme_links(theme_ids, themes_by_id, from_page: str) -> str:
 def render_overview(chapters, themes_by_id, minutes, from_page: str) -> str:
     rows = [[str(c["number"]), link_to_chapter(c, from_page, c["title"]), cell(c["summary"]),
              f"{minutes[c['id']]} min", theme_links(c["themes"], themes_by_id, from_page)] for c in chapters]
-    return table(["#", "Chapter", "In one line", "Reading time", "Themes"], rows)
+    return card_table(["#", "Chapter", "In one line", "Reading time", "Themes"], rows, title_columns=2)
 
 
 def render_matrix(entries, collection, appearances, chapters, from_page: str, label: str) -> str:
@@ -30,7 +30,7 @@ def render_matrix(entries, collection, appearances, chapters, from_page: str, la
         found = appearances[entry["id"]]
         ticks = [CHECK if c["id"] in found else "" for c in chapters]
         rows.append([link_to_entry(collection, entry, from_page, hover_text=False), *ticks, str(len(found))])
-    return table([label, *chapter_columns(chapters, from_page), "Chapters"], rows)
+    return chapter_grid([label, *chapter_columns(chapters, from_page), "Total"], rows)
 
 
 def render_theme_tracker(themes, chapters, from_page: str) -> str:
@@ -38,7 +38,7 @@ def render_theme_tracker(themes, chapters, from_page: str) -> str:
     for theme in themes:
         ticks = [CHECK if theme["id"] in c["themes"] else "" for c in chapters]
         rows.append([link_to_entry("themes", theme, from_page), *ticks, str(ticks.count(CHECK))])
-    return table(["Theme", *chapter_columns(chapters, from_page), "Chapters"], rows)
+    return chapter_grid(["Theme", *chapter_columns(chapters, from_page), "Total"], rows)
 
 
 def render_theme_details(theme, chapters, from_page: str) -> str:
@@ -63,4 +63,4 @@ def render_places(places, appearances, chapters, from_page: str) -> str:
         links = ", ".join(link_to_chapter(c, from_page, str(c["number"]), hover_text=False) for c in found) or "—"
         rows.append([f'<span id="{place["id"]}"></span>**{cell(place["name"])}**', PLACE_KIND_LABELS[place["kind"]],
                      cell(place["in_the_article"]), links])
-    return table(["Place", "Kind", "What the article says", "Chapters"], rows)
+    return card_table(["Place", "Kind", "What the article says", "Chapters"], rows)

@@ -97,3 +97,17 @@ def display_date(value) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
+
+
+def card_table(header: list[str], rows: list[list[str]], title_columns: int = 1) -> str:
+    """A table that becomes one card per row on narrow screens (.table-cards in guide.css).
+    The first title_columns cells head each card; every other non-empty cell starts with
+    its column's name, shown only when the row is a card. Cells must already be escaped."""
+    labels = [f'<span class="card-label">{safe(name)}:</span> ' for name in header]
+    labelled = [[c if i < title_columns or not c else labels[i] + c for i, c in enumerate(row)] for row in rows]
+    return f'<div class="table-cards title-{title_columns}" markdown>\n\n{table(header, labelled)}\n\n</div>'
+
+
+def chapter_grid(header: list[str], rows: list[list[str]]) -> str:
+    """A table of narrow numbered chapter columns (.chapter-grid in guide.css), so all fit on a phone."""
+    return f'<div class="chapter-grid" markdown>\n\n{table(header, rows)}\n\n</div>'

@@ -133,10 +133,25 @@ def test_handout_has_summary_points_terms_and_at_most_four_questions():
     questions = [{"prompt": f"Question {n}?"} for n in range(1, 7)]
     out = print_views.render_handout(CHAPTERS[0], "- A point.", [TERM], questions)
     assert out.startswith('<div class="handout" markdown>')
-    assert "## Chapter 1: Start { #handout-start }\n\n*The opening.*" in out
+    assert "## Chapter 1: Start { #handout-start }\n\n" in out and "\n\n*The opening.*\n\n" in out
     assert "### Key points\n\n- A point." in out
     assert "### Key terms\n\n- **maquiladora**: A factory assembling goods for export." in out
     assert "4. Question 4?" in out and "Question 5?" not in out
+
+
+def test_handout_has_a_print_button_for_itself_under_its_title():
+    out = print_views.render_handout(CHAPTERS[1], "", [], [])
+    title, button = out.split("\n\n")[1:3]
+    assert title == "## Chapter 2: End { #handout-end }"
+    assert button == ('[Print the chapter 2 handout](#handout-end)'
+                      '{ .md-button .handout-print data-print-handout="handout-end" }')
+
+
+def test_handout_shows_at_most_ten_key_terms_in_the_order_given():
+    terms = [{**TERM, "term": f"term {n}"} for n in range(1, 13)]
+    out = print_views.render_handout(CHAPTERS[0], "", terms, [])
+    assert "**term 10**" in out and "**term 11**" not in out
+    assert out.index("- **term 1**:") < out.index("- **term 2**:") < out.index("- **term 10**:")
 
 
 def test_handout_without_content_says_so():

@@ -1,0 +1,61 @@
+/* Tables wider than the screen: show a "Scroll sideways" cue above them and fade
+   their right edge until they are scrolled to the end (styles in guide.css). */
+(function () {
+  "use strict";
+  if (window.guideTablesLoaded) { return; }  // Material may run extra scripts again
+  window.guideTablesLoaded = true;
+  var CUE = "Scroll sideways to see the whole table \u2192";
+
+  function cueFor(wrap) {
+    var cue = wrap.previousElementSibling;
+    if (!cue || !cue.classList.contains("scroll-cue")) {
+      cue = document.createElement("p");
+      cue.className = "scroll-cue";
+      cue.textContent = CUE;
+      wrap.parentNode.insertBefore(cue, wrap);
+    }
+    return cue;
+  }
+
+  function mark(wrap) {
+    var hidden = wrap.scrollWidth - wrap.clientWidth;
+    wrap.classList.toggle("is-scrollable", hidden > 1);
+    wrap.classList.toggle("is-at-end", wrap.scrollLeft >= hidden - 1);
+    if (hidden > 1 || wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("scroll-cue")) {
+      cueFor(wrap).hidden = hidden <= 1;
+    }
+    keyboardScrollable(wrap, hidden > 1);
+  }
+
+  /* A region that scrolls must be reachable by keyboard (arrow keys scroll it once focused). */
+  function keyboardScrollable(wrap, on) {
+    if (on) {
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    } else if (wrap.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
+  }
+
+  function markAll() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(mark);
+  }
+
+  function setUp() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (!wrap.dataset.cue) {
+        wrap.dataset.cue = "on";
+        wrap.addEventListener("scroll", function () { mark(wrap); }, { passive: true });
+      }
+    });
+    markAll();
+  }
+
+  window.addEventListener("resize", markAll);
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(function () { requestAnimationFrame(setUp); });  // Material's instant navigation
+  } else {
+    document.addEventListener("DOMContentLoaded", setUp);
+  }
+})();

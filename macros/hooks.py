@@ -36,3 +36,13 @@ def on_files(files, config):
     for path, text in macros.download_files().items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Tooltips on the first use of each term; on chapter pages, one link per target per section."""
+    from macros import first_mentions  # the macros plugin has imported the package by now
+
+    html = first_mentions.first_terms_only(html)
+    if page.file.src_uri.startswith("chapters/"):
+        html = first_mentions.unlink_repeats(html)
+    return html

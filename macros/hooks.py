@@ -39,10 +39,13 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    """Tooltips on the first use of each term; on chapter pages, one link per target per section."""
-    from macros import first_mentions  # the macros plugin has imported the package by now
+    """Tooltips on the first use of each term; on chapter pages, one link per target per
+    section; on long reference pages, a "Jump to" list of sections."""
+    from macros import first_mentions, jump_to  # the macros plugin has imported the package by now
 
     html = first_mentions.first_terms_only(html)
     if page.file.src_uri.startswith("chapters/"):
         html = first_mentions.unlink_repeats(html)
+    if page.file.src_uri.startswith("reference/"):
+        html = jump_to.add_jump_to(html)
     return html

@@ -42,14 +42,16 @@ def attribute(tag: str, name: str) -> str | None:
 
 
 def first_terms_only(html: str) -> str:
-    """Keep the first <abbr> outside links for each tooltip text; unwrap the others."""
+    """Keep the first <abbr> outside links for each tooltip text; unwrap the others.
+    A term inside a link to its own glossary entry (same hover text) counts as its first use."""
     seen: set[str] = set()
     out: list[str] = []
-    in_link = unwrapping = False
+    link_title: str | None = None  # None outside links
+    unwrapping = False
     for token in tokens(html):
         name = tag_name(token)
         if name == "a":
-            in_link = not is_closing(token)
+            link_title = None if is_closing(token) else attribute(token, "title") or ""
         elif name == "abbr":
             if is_closing(token):
                 if unwrapping:
@@ -57,7 +59,9 @@ def first_terms_only(html: str) -> str:
                     continue
             else:
                 title = attribute(token, "title") or ""
-                if in_link or title in seen:
+                if link_title is not None or title in seen:
+                    if link_title == title:
+                        seen.add(title)
                     unwrapping = True
                     continue
                 seen.add(title)

@@ -155,6 +155,12 @@ def test_a_term_inside_a_link_gets_no_tooltip_and_the_next_use_outside_keeps_it(
     assert first_mentions.first_terms_only(html) == '<a href="x/">maquiladora</a> then <abbr title="A plant.">maquiladora</abbr>'
 
 
+def test_a_link_to_the_term_itself_is_its_first_use():
+    html = ('<a href="g/#m" title="A plant.">the <abbr title="A plant.">maquiladora</abbr></a>, '
+            '<abbr title="A plant.">maquiladora</abbr>')
+    assert first_mentions.first_terms_only(html) == '<a href="g/#m" title="A plant.">the maquiladora</a>, maquiladora'
+
+
 def test_repeated_links_to_one_entry_become_text_within_a_section_only():
     html = (f'<h1 id="t">T</h1><p>{FOX_LINK} met {FOX_LINK}.</p>'
             f'<h2 id="a">A</h2><p>{FOX_LINK}</p><h3 id="a1">A1</h3><p>{FOX_LINK}</p>'

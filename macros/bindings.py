@@ -175,6 +175,22 @@ class GuideMacros:
     def count(self, collection: str) -> int:
         return len(self.guide[collection])
 
+    def whos_who(self, collection: str) -> str:
+        return profiles.render_whos_who(self.guide[collection], self.appearances[collection], self.chapters, self.page)
+
+    def places_of_kind(self, kind: str) -> str:
+        """The places table for one kind (country, region, state, city), for a page split by kind."""
+        places = [p for p in self.guide["places"] if p["kind"] == kind]
+        return tables.render_places(places, self.appearances["places"], self.chapters, self.page)
+
+    def timeline_period(self, since: str = "", until: str = "9999") -> str:
+        """The timeline's events dated from `since` up to, not including, `until` ('1980', '2000-07')."""
+        events = [e for e in self.guide["timeline"] if since <= str(e["date"]) < until]
+        profiles = list(self.guide.by_id["profiles"].values())
+        involved = [[p for p in profiles if p["id"] in find_mentions(e["event"], profiles) | set(e.get("people") or [])]
+                    for e in events]
+        return facts.render_timeline(events, self.guide.by_id["chapters"], involved, self.page)
+
     # -- study tools --------------------------------------------------------
     def questions_by_chapter(self) -> str:
         return study.render_questions_by_chapter(self.chapters, self.guide["questions"], self.page)
@@ -294,7 +310,7 @@ class GuideMacros:
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
               "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
               "download_list", "article_citations", "guide_citations", "corrections_log",
-              "essay_quiz",
+              "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
               "blank_table", "audit_worksheet")

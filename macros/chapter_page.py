@@ -1,7 +1,7 @@
 """The generated top and bottom of each chapter page."""
 from __future__ import annotations
 
-from .links import link_to_entry, md_link, relative
+from .links import PAGES, link_to_entry, md_link, relative
 from .model import VERDICT_LABELS, display_label
 from .text import safe
 
@@ -37,13 +37,15 @@ def render_quiz_link(quiz_size: int, from_page: str) -> str:
 
 
 def render_mentions(mentions: dict[str, set[str]], collections, from_page: str) -> str:
+    """A review list: names as text, each kind linking to its reference page (the names
+    are linked where the chapter first mentions them; a link per name made the page a sea of links)."""
     lines = []
     for name, label in MENTION_LABELS.items():
         entries = [e for e in collections[name] if e["id"] in mentions.get(name, set())]
         if entries:
-            entries.sort(key=lambda e: display_label(e).lower())
-            links = ", ".join(link_to_entry(name, e, from_page, hover_text=False) for e in entries)
-            lines.append(f"- **{label}:** {links}")
+            names = sorted((display_label(e) for e in entries), key=str.lower)
+            kind = md_link(label, relative(from_page, PAGES[name]))
+            lines.append(f"- **{kind}:** " + ", ".join(safe(n) for n in names))
     return "\n".join(lines) or NO_MENTIONS
 
 

@@ -36,7 +36,8 @@ def render_jump_bar(glossary: list[dict]) -> str:
 
 
 def render_entry(entry: dict, glossary_by_id, chapter_ids, chapters, from_page: str) -> str:
-    head = f"{safe(entry['term'])} {{ #{entry['id']} }}\n:   **{safe(entry['short'])}**"
+    """The term in bold, then its one-line definition, then how the article uses it."""
+    head = f"**{safe(entry['term'])}** {{ #{entry['id']} }}\n:   {safe(entry['short'])}"
     body = [safe_block(entry["explanation"])]
     if entry.get("see_also"):
         body.append("See also: " + ", ".join(link_to_entry("glossary", glossary_by_id[i], from_page, hover_text=False) for i in entry["see_also"]))

@@ -38,3 +38,16 @@ def on_files(files, config):
     for path, text in macros.download_files().items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Tooltips on the first use of each term; on chapter pages, one link per target per
+    section; on long reference pages, a "Jump to" list of sections."""
+    from macros import first_mentions, jump_to  # the macros plugin has imported the package by now
+
+    html = first_mentions.first_terms_only(html)
+    if page.file.src_uri.startswith("chapters/"):
+        html = first_mentions.unlink_repeats(html)
+    if page.file.src_uri.startswith("reference/"):
+        html = jump_to.add_jump_to(html)
+    return html

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .errors import GuideError
-from .model import ENTRY_NOUNS, display_label
-from .text import hover, link_label
+from .model import ENTRY_NOUNS, TOOLTIP_MAX_WORDS, display_label
+from .text import hover, link_label, plain
 from .validation import did_you_mean
 
 # The page each collection's entries live on; every entry has an anchor named by its id.
@@ -57,8 +58,27 @@ def entry_target(collection: str, entry_id: str) -> str:
     return f"{PAGES[collection]}#{entry_id}"
 
 
+# A sentence ends at . ! or ? before a capital or a quote, but not inside "U.S." or "D.C.".
+SENTENCE_END = re.compile(r"(?<![A-Z]\.[A-Z]\.)(?<=[.!?])\s+(?=[A-Z\"“‘'(])")
+CLAUSE_END = re.compile(r"[:;]\s")
+
+
+def one_sentence(text: str, max_words: int = TOOLTIP_MAX_WORDS) -> str:
+    """The first sentence of a longer text, for hover text; a long one is cut at its first
+    colon or semicolon, then at max_words."""
+    sentence = SENTENCE_END.split(plain(text), 1)[0]
+    if len(sentence.split()) > max_words:
+        sentence = CLAUSE_END.split(sentence, 1)[0].rstrip(".") + "."
+    words = sentence.split()
+    return sentence if len(words) <= max_words else " ".join(words[:max_words]) + "…"
+
+
 def entry_hover(entry: dict) -> str | None:
-    return entry.get("short") or entry.get("description") or entry.get("in_the_article")
+    """One short sentence: an entry's `short` line, else the first sentence of its description."""
+    if entry.get("short"):
+        return entry["short"]
+    longer = entry.get("description") or entry.get("in_the_article")
+    return one_sentence(longer) if longer else None
 
 
 def link_to_entry(collection: str, entry: dict, from_page: str, text=None, hover_text: bool = True) -> str:

@@ -15,6 +15,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 URL_PATTERN = r"^https?://\S+$"
 TOOLTIP_MAX_WORDS = 30
+THEME_SHORT_MAX_WORDS = 20
 CHAPTER_SUMMARY_MAX_WORDS = 40
 KEY_TERMS_MAX = 10  # a chapter handout must fit one printed page
 # Questions may belong to the whole essay rather than one chapter.
@@ -118,6 +119,7 @@ class Chapter(Strict):
 class Theme(Strict):
     id: Id
     name: Text
+    short: Annotated[Text, at_most_words(THEME_SHORT_MAX_WORDS)]  # one sentence: the hover text of links
     description: Text
 
 

@@ -1,9 +1,9 @@
 """Profile sections for people and bodies, with computed appearances."""
 from __future__ import annotations
 
-from .links import link_to_chapter, source_links
-from .model import KIND_LABELS
-from .text import safe, safe_block
+from .links import link_to_chapter, md_link, source_links
+from .model import KIND_LABELS, display_label
+from .text import cell, safe, safe_block, table
 
 NOT_IN_CHAPTERS = "Not named in the chapter pages (mentioned in the guide's reference pages only)."
 
@@ -36,3 +36,19 @@ def render_profile(entry: dict, chapter_ids, chapters, from_page: str) -> str:
 
 def render_profiles(entries, appearances, chapters, from_page: str) -> str:
     return "\n\n".join(render_profile(e, appearances[e["id"]], chapters, from_page) for e in entries)
+
+
+WHOS_WHO_HEADER = ["Name", "In one line", "Chapters"]
+
+
+def chapter_numbers(chapter_ids, chapters, from_page: str) -> str:
+    """'1, 4, 7', each number linking to its chapter; '—' when no chapter names the entry."""
+    found = [c for c in chapters if c["id"] in chapter_ids]
+    return ", ".join(link_to_chapter(c, from_page, str(c["number"]), hover_text=False) for c in found) or "—"
+
+
+def render_whos_who(entries, appearances, chapters, from_page: str) -> str:
+    """A compact table at the top of a profiles page: each name links down to its profile."""
+    rows = [[md_link(display_label(e), f"#{e['id']}").replace("|", "\\|"), cell(e["short"]),
+             chapter_numbers(appearances[e["id"]], chapters, from_page)] for e in entries]
+    return '<div class="whos-who" markdown>\n\n' + table(WHOS_WHO_HEADER, rows) + "\n\n</div>"

@@ -1,6 +1,13 @@
-"""The text layer (the one escaping path) and the link helpers."""
-from macros import chapters_source, links, text
+"""The text layer (the one escaping path), the link helpers, and link/tooltip at first mention."""
+import re
+from pathlib import Path
+
+import yaml
+
+from macros import chapters_source, first_mentions, links, text
 from sample_data import CASTANEDA, CHAPTERS, FOX, TERM
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_safe_shows_html_as_text_and_keeps_markdown():
@@ -102,3 +109,89 @@ def test_reading_time_rounds_up_and_ignores_macros():
 def test_key_points_come_from_the_in_brief_list():
     markdown = "# T\n\n## In brief\n\n- One point.\n- Two points.\n\n## Summary\n\n- not this\n"
     assert chapters_source.section_items(markdown, "In brief") == ["One point.", "Two points."]
+
+
+# -- hover text: one short sentence --------------------------------------------------
+def test_hover_text_of_an_entry_without_short_is_the_first_sentence_of_its_description():
+    place = {"id": "dc", "name": "Washington", "in_the_article": "The U.S. capital, seat of power. Fox went there."}
+    assert links.entry_hover(place) == "The U.S. capital, seat of power."
+
+
+def test_hover_text_prefers_the_short_line():
+    theme = {"id": "t", "name": "T", "short": "One line.", "description": "Long. Longer still."}
+    assert links.entry_hover(theme) == "One line."
+
+
+def test_a_long_first_sentence_is_cut_at_its_colon_then_at_the_word_limit():
+    colon = "Main comparison: " + "word " * 40 + "end."
+    assert links.one_sentence(colon) == "Main comparison."
+    assert links.one_sentence("w " * 40, max_words=5) == "w w w w w…"
+
+
+def test_every_hover_text_in_the_data_is_one_sentence_of_at_most_30_words():
+    for name in ("people", "bodies", "glossary", "places", "themes"):
+        entries = yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+        for entry in entries:
+            hover_text = links.entry_hover(entry)
+            assert hover_text and len(hover_text.split()) <= 30, (name, entry["id"], hover_text)
+    themes = yaml.safe_load((ROOT / "data" / "themes.yml").read_text(encoding="utf-8"))
+    assert all(len(t["short"].split()) <= 20 and t["short"].count(". ") == 0 for t in themes)
+
+
+# -- tooltips and links at first mention (applied to page HTML by macros/hooks.py) ----------
+FOX_LINK = '<a href="../../reference/people/#fox" title="Mexico\'s president.">Fox</a>'
+
+
+def test_only_the_first_use_of_a_term_keeps_its_tooltip():
+    html = ('<p><abbr title="A plant.">maquiladora</abbr> and <abbr title="A plant.">maquiladoras</abbr>, '
+            '<abbr title="Trade.">free trade</abbr></p><p><abbr title="Trade.">free trade</abbr></p>')
+    assert first_mentions.first_terms_only(html) == (
+        '<p><abbr title="A plant.">maquiladora</abbr> and maquiladoras, '
+        '<abbr title="Trade.">free trade</abbr></p><p>free trade</p>')
+
+
+def test_a_term_inside_a_link_gets_no_tooltip_and_the_next_use_outside_keeps_it():
+    html = '<a href="x/"><abbr title="A plant.">maquiladora</abbr></a> then <abbr title="A plant.">maquiladora</abbr>'
+    assert first_mentions.first_terms_only(html) == '<a href="x/">maquiladora</a> then <abbr title="A plant.">maquiladora</abbr>'
+
+
+def test_a_link_to_the_term_itself_is_its_first_use():
+    html = ('<a href="g/#m" title="A plant.">the <abbr title="A plant.">maquiladora</abbr></a>, '
+            '<abbr title="A plant.">maquiladora</abbr>')
+    assert first_mentions.first_terms_only(html) == '<a href="g/#m" title="A plant.">the maquiladora</a>, maquiladora'
+
+
+def test_repeated_links_to_one_entry_become_text_within_a_section_only():
+    html = (f'<h1 id="t">T</h1><p>{FOX_LINK} met {FOX_LINK}.</p>'
+            f'<h2 id="a">A</h2><p>{FOX_LINK}</p><h3 id="a1">A1</h3><p>{FOX_LINK}</p>'
+            f'<h2 id="b">B</h2><p>{FOX_LINK}</p>')
+    out = first_mentions.unlink_repeats(html)
+    assert out == (f'<h1 id="t">T</h1><p>{FOX_LINK} met Fox.</p>'
+                   f'<h2 id="a">A</h2><p>{FOX_LINK}</p><h3 id="a1">A1</h3><p>Fox</p>'
+                   f'<h2 id="b">B</h2><p>{FOX_LINK}</p>')
+
+
+def test_sources_and_same_page_anchors_are_never_unlinked():
+    source = '<a href="https://example.org/a">a source</a>'
+    anchor = '<a class="headerlink" href="#a">¶</a>'
+    html = f"<h2 id=\"a\">A{anchor}</h2><p>{source}, {source}, {anchor}</p>"
+    assert first_mentions.unlink_repeats(html) == html
+
+
+def test_the_link_kept_is_the_first_one_whatever_its_text():
+    html = '<p><a href="g/#x" title="t">X terms</a>, <a href="g/#x">x</a>, <a href="g/#y">y</a></p>'
+    assert first_mentions.unlink_repeats(html) == '<p><a href="g/#x" title="t">X terms</a>, x, <a href="g/#y">y</a></p>'
+
+
+def test_attributes_with_angle_brackets_or_single_quotes_do_not_break_the_tags():
+    assert first_mentions.tokens('<a title=\'a>b\' href="p/">x</a>') == ["", "<a title='a>b' href=\"p/\">", "x", "</a>", ""]
+    assert first_mentions.attribute("<a title='it'>", "title") == "it"
+
+
+COMMON_PLACES = ("mexico", "united-states", "washington")
+
+
+def test_chapter_pages_do_not_link_the_most_common_places():
+    call = re.compile(r"place\(\s*[\"'](" + "|".join(COMMON_PLACES) + r")[\"']")
+    for page in sorted((ROOT / "docs" / "chapters").glob("*.md")):
+        assert not call.search(page.read_text(encoding="utf-8")), f"{page.name}: write the name as plain text"

@@ -56,13 +56,12 @@ def test_quiz_heading_carries_the_anchor_the_header_links_to():
     assert f"(#{chapter_page.QUIZ_ANCHOR})" in header and f"{{ #{chapter_page.QUIZ_ANCHOR} }}" in web
 
 
-def test_mentions_list_each_kind_sorted_and_skip_empty_kinds():
+def test_mentions_list_names_as_text_by_kind_sorted_with_one_link_per_kind():
     mentions = {"people": {"fox", "castaneda"}, "bodies": set(), "places": {"iraq"}, "glossary": {"maquiladora"}}
     out = chapter_page.render_mentions(mentions, COLLECTIONS, "chapters/01-start.md").splitlines()
-    assert out[0] == ("- **People:** [Jorge Castañeda](../reference/people.md#castaneda), "
-                      "[Vicente Fox](../reference/people.md#fox)")
-    assert out[1] == "- **Places:** [Iraq](../reference/places.md#iraq)"
-    assert out[2] == "- **Terms:** [maquiladora](../reference/glossary.md#maquiladora)"
+    assert out[0] == "- **[People](../reference/people.md):** Jorge Castañeda, Vicente Fox"
+    assert out[1] == "- **[Places](../reference/places.md):** Iraq"
+    assert out[2] == "- **[Terms](../reference/glossary.md):** maquiladora"
     assert len(out) == 3
 
 

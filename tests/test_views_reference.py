@@ -2,6 +2,8 @@
 from macros import glossary, profiles
 from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
 
+WHOS_WHO_PAGE = "reference/people.md"
+
 
 def test_profile_shows_every_field_with_its_label_in_order():
     out = profiles.render_profile(FOX, {"start"}, CHAPTERS, "reference/people.md")
@@ -32,14 +34,14 @@ def test_glossary_sorts_terms_under_letters_with_a_jump_bar():
     out = glossary.render_glossary([TERM, OTHER_TERM], {"maquiladora": {"start"}, "free-trade": set()}, CHAPTERS,
                                    "reference/glossary.md")
     assert '<nav class="az-bar" aria-label="Glossary letters" markdown>[F](#letter-f) [M](#letter-m)</nav>' in out
-    assert out.index("## F { #letter-f }") < out.index("free trade { #free-trade }") < out.index("## M { #letter-m }")
-    assert out.index("## M { #letter-m }") < out.index("maquiladora { #maquiladora }")
+    assert out.index("## F { #letter-f }") < out.index("**free trade** { #free-trade }") < out.index("## M { #letter-m }")
+    assert out.index("## M { #letter-m }") < out.index("**maquiladora** { #maquiladora }")
 
 
-def test_glossary_entry_shows_definition_explanation_links_and_sources():
+def test_glossary_entry_shows_term_in_bold_then_definition_explanation_links_and_sources():
     out = glossary.render_glossary([TERM, OTHER_TERM], {"maquiladora": {"start"}, "free-trade": set()}, CHAPTERS,
                                    "reference/glossary.md")
-    assert "maquiladora { #maquiladora }\n:   **A factory assembling goods for export.**" in out
+    assert "**maquiladora** { #maquiladora }\n:   A factory assembling goods for export.\n\n    Longer." in out
     assert "    Longer.\n\n    Second paragraph." in out
     assert "    See also: [maquiladora](glossary.md#maquiladora)" in out
     assert "    Used in: [Ch. 1](../chapters/01-start.md)" in out
@@ -63,3 +65,21 @@ def test_a_page_gets_only_the_abbreviations_it_uses():
     lines = glossary.abbreviations_used(glossary.abbreviations([TERM]), "Maquiladoras spread.")
     assert lines == ["*[Maquiladora]: A factory assembling goods for export.",
                      "*[Maquiladoras]: A factory assembling goods for export."]
+
+
+def test_whos_who_gives_name_linking_down_one_line_and_chapter_numbers():
+    out = profiles.render_whos_who([FOX, CASTANEDA], {"fox": {"start", "end"}, "castaneda": set()}, CHAPTERS,
+                                   WHOS_WHO_PAGE)
+    lines = out.splitlines()
+    assert lines[0] == '<div class="whos-who" markdown>' and lines[-1] == "</div>"
+    assert "| Name | In one line | Chapters |" in lines
+    assert ("| [Vicente Fox](#fox) | Mexico's president. | [1](../chapters/01-start.md), [2](../chapters/02-end.md) |"
+            in lines)
+    assert "| [Jorge Castañeda](#castaneda) | Foreign minister. | — |" in lines
+    assert out.index("#fox") < out.index("#castaneda")  # the order of the profiles below
+
+
+def test_whos_who_escapes_its_cells():
+    odd = {**PAN, "name": "A|B <i>", "short": "Left | right."}
+    out = profiles.render_whos_who([odd], {"pan": set()}, CHAPTERS, WHOS_WHO_PAGE)
+    assert "| [A\\|B &lt;i&gt;](#pan) | Left \\| right. | — |" in out

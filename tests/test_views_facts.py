@@ -7,14 +7,29 @@ def test_timeline_sorts_by_date_shows_precision_and_marks_context():
     out = facts.render_timeline(EVENTS, BY_ID, [[], []], "reference/timeline.md").splitlines()
     assert cells(out[0]) == ["Date", "Event", "From", "Where / source"]
     summit, resigns = cells(out[2]), cells(out[3])
-    assert summit == ["February 2001", "Summit.", "Article", "[Ch. 1](../chapters/01-start.md)"]
-    assert resigns == ["10 January 2003", "Resigns.", "Context", "Context: [Census](https://www.census.gov/)"]
+    assert summit == ['<span id="event-2001-02"></span>February 2001', "Summit.", "Article",
+                      "[Ch. 1](../chapters/01-start.md)"]
+    assert resigns == ['<span id="event-2003-01-10"></span>10 January 2003', "Resigns.", "Context",
+                       "Context: [Census](https://www.census.gov/)"]
+
+
+def test_timeline_anchors_come_from_dates_and_number_repeats():
+    same_day = [{**EVENTS[0], "event": "Again."}, {**EVENTS[0], "event": "And again."}]
+    assert facts.timeline_anchors([*EVENTS, *same_day]) == [
+        "event-2003-01-10", "event-2001-02", "event-2003-01-10-2", "event-2003-01-10-3"]
+    out = facts.render_timeline([*EVENTS, *same_day], BY_ID, [[], [], [], []], "reference/timeline.md")
+    rows = [cells(line)[0] for line in out.splitlines()[2:]]
+    assert rows == ['<span id="event-2001-02"></span>February 2001',
+                    '<span id="event-2003-01-10"></span>10 January 2003',
+                    '<span id="event-2003-01-10-2"></span>10 January 2003',
+                    '<span id="event-2003-01-10-3"></span>10 January 2003']
 
 
 def test_timeline_links_the_people_each_event_involves():
     out = facts.render_timeline(EVENTS, BY_ID, [[FOX, CASTANEDA], []], "reference/timeline.md")
-    assert "| 10 January 2003 | Resigns. ([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda)) |" in out
-    assert "| February 2001 | Summit. | Article |" in out
+    assert ("10 January 2003 | Resigns. ([Vicente Fox](people.md#fox), "
+            "[Jorge Castañeda](people.md#castaneda)) |") in out
+    assert "February 2001 | Summit. | Article |" in out
 
 
 def test_figures_show_value_measure_year_why_and_origin():

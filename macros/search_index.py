@@ -9,7 +9,8 @@ config["separator"] and matches each typed word as the start of an indexed word.
   chapters name more often rank a little higher (a doc "boost").
 - Accents do not matter: each doc gets, in extra fields searched like its title and text, the
   unaccented form of its accented words ("Castañeda" -> castaneda) and the accented form of its
-  plain words that the site spells with accents somewhere ("Mexico" -> méxico).
+  plain words that the site spells with accents somewhere ("Mexico" -> méxico), so a word
+  typed either way finds the same docs.
 - Words people type that a page does not use, and the other names of entries ("NAFTA",
   "Castaneda"), are given to it as keywords, searched like a title. A page's keywords are set
   in its front matter (`search: keywords: [answer key]`).
@@ -70,12 +71,14 @@ def accented_spellings(docs: list[dict], separator: str) -> dict[str, set[str]]:
 
 
 def variants(markup: str, spellings: dict[str, set[str]], separator: str) -> str:
-    """The other spellings of markup's words, each once: the plain form of an accented word
-    and the accented forms of a plain one."""
+    """The other spellings of markup's words, each once: the plain form of an accented word,
+    and the accented words whose plain form starts a plain one ('american' -> américa), since
+    a typed word finds every word it starts."""
     own = words(markup, separator)
     other = {fold(w) for w in own if fold(w) != w}
     for word in own:
-        other |= spellings.get(word, set())
+        for end in range(1, len(word) + 1):
+            other |= spellings.get(word[:end], set())
     return " ".join(sorted(other - own))
 
 

@@ -2,9 +2,11 @@
 real index of the built site."""
 from __future__ import annotations
 
+import bisect
 import copy
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,6 +64,13 @@ def test_plain_words_get_the_accented_form_the_site_uses():
     assert a["title_variants"] == "méxico" and a["text_variants"] == "méxico"
     assert b["text_variants"] == "mexico"
     assert "title_variants" not in c and "text_variants" not in c
+
+
+def test_plain_words_that_start_with_an_accented_word_get_it_too():
+    """'america' finds 'American' (typed words match the start of words): so must 'américa'."""
+    out = si.add_spelling_variants(index_of(doc("a/", "Latin American leaders", ""), doc("b/", "América Latina", "")))
+    assert out["docs"][0]["title_variants"] == "américa"
+    assert out["docs"][1]["title_variants"] == "america"
 
 
 def test_each_variant_appears_once_and_never_repeats_the_doc_own_words():
@@ -270,3 +279,26 @@ def test_the_index_stays_small(built_site, built_index):
     assert size <= BUDGET, f"search index {size} bytes gzipped, over the {BUDGET} budget"
     assert not [d["location"] for d in built_index["docs"] if "Sources:" in d["text"]]
     assert [d for d in built_index["docs"] if d.get("keywords") == "quiz"], "no quiz section found"
+
+
+def reach(index):
+    """typed word -> the docs whose indexed words start with it, as lunr matches 'word*'."""
+    pairs = sorted({(token, d["location"]) for d in index["docs"] for field in index["config"]["fields"]
+                    for token in re.split(index["config"]["separator"], si.TAG.sub(" ", str(d.get(field, ""))).lower())
+                    if token})
+    tokens = [t for t, _ in pairs]
+
+    def found(typed: str) -> set[str]:
+        start = bisect.bisect_left(tokens, typed)
+        end = bisect.bisect_left(tokens, typed + "\U0010ffff")
+        return {location for _, location in pairs[start:end]}
+    return found
+
+
+def test_every_accented_word_of_the_site_finds_the_same_docs_typed_without_its_accents(built_index):
+    found = reach(built_index)
+    accented = {w for d in built_index["docs"] for w in si.words(d["title"] + " " + d["text"], SEPARATOR)
+                if si.fold(w) != w}
+    assert len(accented) > 20
+    differ = {w: (len(found(w)), len(found(si.fold(w)))) for w in accented if found(w) != found(si.fold(w))}
+    assert not differ, f"docs found with / without accents differ: {differ}"

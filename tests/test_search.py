@@ -14,7 +14,8 @@ from test_browser import TIMEOUT, data, new_page
 
 pytestmark = pytest.mark.browser
 
-QUIZ = re.compile(r"^chapters/[^/]+/#check-your-understanding$")
+# A chapter's quiz, or a page of quizzes.
+QUIZ = re.compile(r"^(chapters/[^/]+/#check-your-understanding|study/[^/#]*quiz[^/#]*/)$")
 
 
 def entry(collection: str, entry_id: str) -> str:

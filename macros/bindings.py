@@ -151,13 +151,15 @@ class GuideMacros:
     def places_table(self) -> str:
         return tables.render_places(self.guide["places"], self.appearances["places"], self.chapters, self.page)
 
-    def timeline(self) -> str:
+    def involved_in(self, events: list[dict]) -> list[list[dict]]:
+        """For each event, the people and bodies its text names or its `people:` lists."""
         profiles = list(self.guide.by_id["profiles"].values())
-        involved = []
-        for event in self.guide["timeline"]:
-            named = find_mentions(event["event"], profiles) | set(event.get("people") or [])
-            involved.append([p for p in profiles if p["id"] in named])
-        return facts.render_timeline(self.guide["timeline"], self.guide.by_id["chapters"], involved, self.page)
+        return [[p for p in profiles if p["id"] in find_mentions(e["event"], profiles) | set(e.get("people") or [])]
+                for e in events]
+
+    def timeline(self) -> str:
+        events = self.guide["timeline"]
+        return facts.render_timeline(events, self.guide.by_id["chapters"], self.involved_in(events), self.page)
 
     def key_figures(self, in_article: bool = True) -> str:
         figures = [f for f in self.guide["figures"] if f["in_article"] == in_article]
@@ -186,10 +188,7 @@ class GuideMacros:
     def timeline_period(self, since: str = "", until: str = "9999") -> str:
         """The timeline's events dated from `since` up to, not including, `until` ('1980', '2000-07')."""
         events = [e for e in self.guide["timeline"] if since <= str(e["date"]) < until]
-        profiles = list(self.guide.by_id["profiles"].values())
-        involved = [[p for p in profiles if p["id"] in find_mentions(e["event"], profiles) | set(e.get("people") or [])]
-                    for e in events]
-        return facts.render_timeline(events, self.guide.by_id["chapters"], involved, self.page)
+        return facts.render_timeline(events, self.guide.by_id["chapters"], self.involved_in(events), self.page)
 
     # -- study tools --------------------------------------------------------
     def questions_by_chapter(self) -> str:

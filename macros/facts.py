@@ -1,6 +1,8 @@
 """Dated and numbered facts: the timeline, key figures and the predictions scorecard."""
 from __future__ import annotations
 
+from collections import Counter
+
 from .links import link_to_chapter, link_to_entry, source_links
 from .model import VERDICT_LABELS
 from .text import card_table, cell, display_date, safe, table
@@ -19,16 +21,28 @@ def collection_of(profile: dict) -> str:
     return "people" if profile["kind"] == "person" else "bodies"
 
 
+def timeline_anchors(events) -> list[str]:
+    """An anchor per event (same order): 'event-2001-02-16', then '-2', '-3' for more on that date.
+    Made from the date, so it survives edits to the event's text."""
+    anchors, seen = [], Counter[str]()
+    for e in events:
+        date = str(e["date"])
+        seen[date] += 1
+        anchors.append(f"event-{date}" + (f"-{seen[date]}" if seen[date] > 1 else ""))
+    return anchors
+
+
 def render_timeline(events, chapters_by_id, involved, from_page: str) -> str:
     """involved: for each event (same order), the profiles it names, already computed."""
     rows = []
+    anchors = timeline_anchors(events)
     order = sorted(range(len(events)), key=lambda i: str(events[i]["date"]))
     for i in order:
         e = events[i]
         people = ", ".join(link_to_entry(collection_of(p), p, from_page, hover_text=False) for p in involved[i])
         event = cell(e["event"]) + (f" ({people})" if people else "")
-        rows.append([display_date(e["date"]), event, "Article" if e["in_article"] else "Context",
-                     origin(e, chapters_by_id, from_page)])
+        rows.append([f'<span id="{anchors[i]}"></span>{display_date(e["date"])}', event,
+                     "Article" if e["in_article"] else "Context", origin(e, chapters_by_id, from_page)])
     return card_table(["Date", "Event", "From", "Where / source"], rows)
 
 

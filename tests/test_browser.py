@@ -64,35 +64,7 @@ def first_chapter_url(site_url, chapters):
     return site_url + chapter_path(chapters[0])
 
 
-# -- 1. search -----------------------------------------------------------------
-
-@pytest.mark.browser
-@pytest.mark.parametrize("typed, person_id, spelled", [
-    ("Castaneda", "castaneda", "Castañeda"),
-    ("Chavez", "chavez", "Chávez"),
-])
-def test_search_finds_people_typed_without_accents(page, site_url, typed, person_id, spelled):
-    page.set_default_timeout(TIMEOUT)
-    page.goto(site_url)
-    search = page.locator("input.md-search__input")
-    search.click()
-    meta = page.locator(".md-search-result__meta")
-    # The worker has indexed the site once the "Initializing search" message goes.
-    page.wait_for_function(
-        "() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
-    search.press_sequentially(typed, delay=30)
-    # search.highlight adds "?h=<query>" before the fragment
-    result = page.locator(f'.md-search-result a[href*="/reference/people/"][href$="#{person_id}"]').first
-    result.wait_for(state="attached")
-    assert re.search(r"\d+ matching", meta.inner_text()), meta.inner_text()
-    if not result.is_visible():  # a page's lower-ranked sections sit in "N more on this page"
-        result.locator("xpath=ancestor::details[1]/summary").click()
-    assert spelled in result.inner_text()
-    result.click()
-    page.wait_for_url(re.compile(rf"/reference/people/(\?[^#]*)?#{person_id}$"))
-    heading = page.locator(f"h2#{person_id}, h3#{person_id}")
-    assert spelled in heading.inner_text()
-
+# -- 1. search: see test_search.py -----------------------------------------------------
 
 # -- 2. glossary tooltips ---------------------------------------------------------
 

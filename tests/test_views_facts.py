@@ -17,22 +17,38 @@ def test_timeline_sorts_by_date_shows_precision_and_marks_context():
     out = table_lines(facts.render_timeline(EVENTS, BY_ID, [[], []], "reference/timeline.md"))
     assert cells(out[0]) == ["Date", "Event", "From", "Where / source"]
     summit, resigns = unlabelled(cells(out[2])), unlabelled(cells(out[3]))
-    assert summit == ["February 2001", "Summit.", "Article", "[Ch. 1](../chapters/01-start.md)"]
-    assert resigns == ["10 January 2003", "Resigns.", "Context", "Context: [Census](https://www.census.gov/)"]
+    assert summit == ['<span id="event-2001-02"></span>February 2001', "Summit.", "Article",
+                      "[Ch. 1](../chapters/01-start.md)"]
+    assert resigns == ['<span id="event-2003-01-10"></span>10 January 2003', "Resigns.", "Context",
+                       "Context: [Census](https://www.census.gov/)"]
+
+
+def test_timeline_anchors_come_from_dates_and_number_repeats():
+    same_day = [{**EVENTS[0], "event": "Again."}, {**EVENTS[0], "event": "And again."}]
+    assert facts.timeline_anchors([*EVENTS, *same_day]) == [
+        "event-2003-01-10", "event-2001-02", "event-2003-01-10-2", "event-2003-01-10-3"]
+    out = facts.render_timeline([*EVENTS, *same_day], BY_ID, [[], [], [], []], "reference/timeline.md")
+    rows = [cells(line)[0] for line in table_lines(out)[2:]]
+    assert rows == ['<span id="event-2001-02"></span>February 2001',
+                    '<span id="event-2003-01-10"></span>10 January 2003',
+                    '<span id="event-2003-01-10-2"></span>10 January 2003',
+                    '<span id="event-2003-01-10-3"></span>10 January 2003']
 
 
 def test_timeline_links_the_people_each_event_involves():
     out = facts.render_timeline(EVENTS, BY_ID, [[FOX, CASTANEDA], []], "reference/timeline.md")
     summit, resigns = (unlabelled(cells(line)) for line in table_lines(out)[2:])
-    assert resigns[:2] == ["10 January 2003", "Resigns. ([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda))"]
-    assert summit[:3] == ["February 2001", "Summit.", "Article"]
+    assert resigns[:2] == ['<span id="event-2003-01-10"></span>10 January 2003',
+                           "Resigns. ([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda))"]
+    assert summit[:3] == ['<span id="event-2001-02"></span>February 2001', "Summit.", "Article"]
 
 
 def test_timeline_rows_become_cards_headed_by_the_date_on_phones():
     out = facts.render_timeline(EVENTS, BY_ID, [[], []], "reference/timeline.md")
     assert out.startswith('<div class="table-cards title-1" markdown>') and out.endswith("</div>")
     summit = cells(table_lines(out)[2])
-    assert summit[0] == "February 2001" and summit[1] == '<span class="card-label">Event:</span> Summit.'
+    assert summit[0] == '<span id="event-2001-02"></span>February 2001'
+    assert summit[1] == '<span class="card-label">Event:</span> Summit.'
     assert summit[3].startswith('<span class="card-label">Where / source:</span> [Ch. 1]')
 
 

@@ -148,12 +148,12 @@ def test_overview_table_lists_every_chapter_with_reading_time(built_site):
 def test_downloads_exist_and_match_the_data(built_site):
     folder = built_site / "downloads"
     glossary = load("glossary")
-    rows = list(csv.DictReader(io.StringIO((folder / "glossary.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((folder / "glossary.csv").read_text(encoding="utf-8-sig"))))
     assert [r["id"] for r in rows] == [e["id"] for e in glossary]
     cards = [line.split("\t") for line in (folder / "glossary-anki.txt").read_text(encoding="utf-8").splitlines()
              if not line.startswith("#")]
     assert len(cards) == len(glossary) and all(len(card) == 3 for card in cards)
-    questions = list(csv.DictReader(io.StringIO((folder / "questions.csv").read_text(encoding="utf-8"))))
+    questions = list(csv.DictReader(io.StringIO((folder / "questions.csv").read_text(encoding="utf-8-sig"))))
     assert len(questions) == len(load("questions"))
     data = json.loads((folder / "guide-data.json").read_text(encoding="utf-8"))
     assert len(data["people"]) == len(load("people")) and "appearances" in data

@@ -278,7 +278,7 @@ def test_audit_worksheet_lists_each_forecast_with_chapter_verdict_and_steps():
 
 # -- the quiz CSV -------------------------------------------------------------------------
 def read_csv(text: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text.removeprefix(downloads.BYTE_ORDER_MARK))))
 
 
 def test_quiz_csv_has_a_row_per_item_with_options_answer_and_feedback():

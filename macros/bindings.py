@@ -154,8 +154,8 @@ class GuideMacros:
     def involved_in(self, events: list[dict]) -> list[list[dict]]:
         """For each event, the people and bodies its text names or its `people:` lists."""
         profiles = list(self.guide.by_id["profiles"].values())
-        return [[p for p in profiles if p["id"] in find_mentions(e["event"], profiles) | set(e.get("people") or [])]
-                for e in events]
+        named = [find_mentions(e["event"], profiles) | set(e.get("people") or []) for e in events]
+        return [[p for p in profiles if p["id"] in ids] for ids in named]
 
     def timeline(self) -> str:
         events = self.guide["timeline"]

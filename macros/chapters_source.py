@@ -1,6 +1,7 @@
 """Read the chapter pages and compute what they contain: mentions, reading time, key points."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -65,14 +66,29 @@ def names_of(entry: dict) -> list[str]:
 
 
 def name_pattern(names) -> re.Pattern:
+    return compiled_names(tuple(names))
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_names(names: tuple[str, ...]) -> re.Pattern:
     alternatives = sorted({re.escape(n) for n in names}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
+@functools.lru_cache(maxsize=None)
+def label_pattern(label: str, aliases: tuple[str, ...]) -> re.Pattern:
+    """Compiled once per entry's names: the timeline alone asks thousands of times."""
+    return name_pattern(name_variants([label, *aliases]))
+
+
+def entry_pattern(entry: dict) -> re.Pattern:
+    return label_pattern(display_label(entry), tuple(entry.get("aliases") or ()))
 
 
 def find_mentions(markdown: str, entries: list[dict]) -> set[str]:
     """Ids of entries named in the text by name or alias."""
     prose = prose_of(markdown)
-    return {entry["id"] for entry in entries if name_pattern(names_of(entry)).search(prose)}
+    return {entry["id"] for entry in entries if entry_pattern(entry).search(prose)}
 
 
 def find_macro_ids(markdown: str) -> dict[str, set[str]]:

@@ -69,13 +69,13 @@ def name_pattern(names) -> re.Pattern:
     return compiled_names(tuple(names))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def compiled_names(names: tuple[str, ...]) -> re.Pattern:
     alternatives = sorted({re.escape(n) for n in names}, key=len, reverse=True)
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def label_pattern(label: str, aliases: tuple[str, ...]) -> re.Pattern:
     """Compiled once per entry's names: the timeline alone asks thousands of times."""
     return name_pattern(name_variants([label, *aliases]))

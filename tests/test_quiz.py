@@ -60,7 +60,7 @@ COLOURS_JS = """el => {
 }"""
 SETTLED_JS = """async el => {
   await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  await Promise.all(el.getAnimations().map(a => a.finished));
+  await Promise.all(el.getAnimations().map(a => a.finished.catch(() => null)));  // a cancelled transition is settled too
 }"""
 
 
@@ -275,7 +275,7 @@ def test_test_yourself_link_sits_under_the_title_and_jumps_to_the_quiz(browser, 
         heading = page.locator("h2#check-your-understanding")
         page.wait_for_function("""el => { const r = el.getBoundingClientRect();
             return r.top >= document.querySelector('.md-header').getBoundingClientRect().bottom - 1
-                   && r.bottom <= window.innerHeight; }""", arg=heading.element_handle())
+                   && r.bottom <= window.innerHeight; }""", arg=heading.element_handle(), timeout=3 * TIMEOUT)
         assert heading.inner_text().startswith("Check your understanding")
     finally:
         page.context.close()

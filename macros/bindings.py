@@ -117,7 +117,8 @@ class GuideMacros:
         return chapter_page.render_footer(
             chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
             chapter_page.render_forecasts(mine["predictions"], self.page),
-            quiz, study.render_questions(mine["questions"]))
+            quiz, study.render_questions(mine["questions"]),
+            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""

@@ -11,6 +11,7 @@ NO_MENTIONS = "_This page names no one from the reference pages yet._"
 QUIZ_HEADING = "Check your understanding"
 QUIZ_ANCHOR = "check-your-understanding"
 ESSAY_QUIZ_PAGE = "study/quiz.md"
+HANDOUTS_PAGE = "study/handouts.md"
 QUIZ_INTRO = "Choose an answer for each question, then check: every question then shows the right answer and why."
 
 
@@ -57,12 +58,22 @@ def render_forecasts(predictions, from_page: str) -> str:
     return "## Forecasts and what became of them\n\n" + "\n".join(items)
 
 
-def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, questions_md: str) -> str:
-    """quiz_md is None in the print edition, which has no interactive quiz."""
+def render_handout_link(chapter: dict, from_page: str) -> str:
+    """Where to print the chapter's one-page handout (key points, key terms, questions)."""
+    target = relative(from_page, f"{HANDOUTS_PAGE}#handout-{chapter['id']}")
+    label = f"the one-page handout for chapter {chapter['number']}"
+    return f"For class: {md_link(label, target)}, ready to print."
+
+
+def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, questions_md: str,
+                  handout_md: str = "") -> str:
+    """quiz_md is None in the print edition, which has no interactive quiz (nor handout link)."""
     parts = ["## Who and what this chapter names", mentions_md]
     if forecasts_md:
         parts.append(forecasts_md)
     if quiz_md is not None:
         parts += [f"## {QUIZ_HEADING} {{ #{QUIZ_ANCHOR} }}", QUIZ_INTRO, quiz_md]
     parts += ["## Questions for discussion", questions_md]
+    if handout_md:
+        parts.append(handout_md)
     return "\n\n".join(parts)

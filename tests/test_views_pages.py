@@ -244,3 +244,12 @@ def test_a_correction_naming_an_unknown_page_stops_the_build(tmp_path):
         corrections.check_pages([{**CORRECTION, "page": "reference/peple.md"}], tmp_path)
     assert ("data/corrections.yml, entry 1 (2026-12-01), field 'page': unknown page 'reference/peple.md'; "
             "did you mean 'reference/people.md'?") in str(caught.value)
+
+
+def test_chapter_footer_ends_with_a_link_to_the_chapters_handout():
+    link = chapter_page.render_handout_link(CHAPTERS[1], "chapters/02-end.md")
+    assert link == ("For class: [the one-page handout for chapter 2](../study/handouts.md#handout-end), "
+                    "ready to print.")
+    web = chapter_page.render_footer("MENTIONS", "", "QUIZ", "QUESTIONS", link)
+    assert web.endswith(link) and web.index("QUESTIONS") < web.index(link)
+    assert "handout" not in chapter_page.render_footer("MENTIONS", "", None, "QUESTIONS")

@@ -34,6 +34,6 @@ def render_corrections(corrections: list[dict], page_titles: dict[str, str], fro
             f"- **{display_date(entry['date'])}, {page}.**",
             f"    - *Was:* {safe(entry['was'])}",
             f"    - *Now:* {safe(entry['now'])}",
-            f"    - *Source:* {source_links(entry['sources'])}",
+            f"    - *{'Source' if len(entry['sources']) == 1 else 'Sources'}:* {source_links(entry['sources'])}",
         ]))
     return "\n".join(parts)

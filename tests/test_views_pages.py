@@ -232,6 +232,12 @@ def test_corrections_show_newest_first_with_page_was_now_and_source():
     assert "    - *Was:* Said X.\n    - *Now:* Says Y.\n    - *Source:* [Census](https://www.census.gov/)" in out
 
 
+def test_several_sources_are_labelled_in_the_plural():
+    two = {**CORRECTION, "sources": [CORRECTION["sources"][0], {"title": "UN", "url": "https://un.org/"}]}
+    out = corrections.render_corrections([two], {}, "corrections.md")
+    assert "    - *Sources:* [Census](https://www.census.gov/), [UN](https://un.org/)" in out
+
+
 def test_no_corrections_says_so():
     assert corrections.render_corrections([], {}, "corrections.md") == corrections.NO_CORRECTIONS
 

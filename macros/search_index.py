@@ -40,7 +40,7 @@ BOOSTED = ALIASED = ("people", "bodies", "glossary", "places")
 TAG = re.compile(r"<[^>]*>")
 LEADING_LETTERS = re.compile(r"[^\W\d_]+")  # a run of letters, accented or not
 FIRST_PARAGRAPH = re.compile(r"^\s*(<p>.*?</p>)", re.S)
-SOURCE_LIST = re.compile(r"\s*<p>Sources?:.*?</p>", re.S)
+SOURCE_LIST = re.compile(r"\s*<(p|li)>(?:<(?:em|strong)>)?Sources?:.*?</\1>", re.S)  # profiles, forecasts, corrections
 
 
 # -- accents ------------------------------------------------------------------------

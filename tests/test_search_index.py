@@ -202,6 +202,8 @@ def test_a_card_never_doubles_a_page_already_indexed():
 def test_source_lists_are_left_out():
     index = index_of(doc("p/#fox", "Fox", "<p>Person.</p> <p>Sources: A headline naming Chávez, Another</p> <p>After.</p>"))
     assert si.drop_source_lists(index)["docs"][0]["text"] == "<p>Person.</p> <p>After.</p>"
+    log = index_of(doc("c/", "Corrections", "<ul><li><em>Now:</em> Fixed.</li><li><em>Sources:</em> <a>A</a></li></ul>"))
+    assert si.drop_source_lists(log)["docs"][0]["text"] == "<ul><li><em>Now:</em> Fixed.</li></ul>"
 
 
 def test_rebuild_does_everything_and_changes_nothing_it_was_given():

@@ -263,6 +263,10 @@ def test_test_yourself_link_sits_under_the_title_and_jumps_to_the_quiz(browser, 
     skip_search_index(page.context)
     try:
         page.goto(site_url + chapter_path(chapter))
+        # as a reader would: click once the page's scripts have run (they add cues above tables,
+        # which would move the target after an early jump on a loaded machine)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("document.documentElement.classList.contains('js') && typeof document$ !== 'undefined'")
         link = page.get_by_role("link", name="Test yourself")
         # the built page has href="#check-your-understanding"; instant navigation makes it absolute
         assert link.get_attribute("href") in ("#check-your-understanding",

@@ -99,6 +99,14 @@ def browser():
 
 
 @pytest.fixture()
+def tab(browser):
+    """A desktop page without the search index (layout and behaviour tests); closed after the test."""
+    from test_browser import opened_page
+    with opened_page(browser) as page:
+        yield page
+
+
+@pytest.fixture()
 def page(browser):
     context = browser.new_context()
     page = context.new_page()

@@ -20,15 +20,6 @@ def chapter_url(site_url):
     return site_url + chapter_path(data("chapters")[0])
 
 
-@pytest.fixture()
-def tab(browser):
-    """A desktop page without the search index; closed after the test."""
-    page = new_page(browser)
-    skip_search_index(page.context)
-    yield page
-    page.context.close()
-
-
 def tooltip(page):
     return page.locator("#guide-tooltip")
 

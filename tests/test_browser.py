@@ -8,6 +8,7 @@ so content edits do not break these tests.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,6 +53,17 @@ def skip_search_index(context):
     search/search_index.json, which costs more than the page itself."""
     context.route("**/search/search_index.json", lambda route: route.fulfill(
         json={"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}))
+
+
+@contextlib.contextmanager
+def opened_page(browser, viewport=DESKTOP, **options):
+    """A page for layout and markup tests (no search index), closed when the block ends."""
+    page = new_page(browser, viewport, **options)
+    skip_search_index(page.context)
+    try:
+        yield page
+    finally:
+        page.context.close()
 
 
 @pytest.fixture(scope="module")

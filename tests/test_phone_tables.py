@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import PHONE, html_pages, new_page, skip_search_index
+from test_browser import PHONE, html_pages, opened_page
 
 pytestmark = pytest.mark.browser
 
@@ -116,12 +116,14 @@ def pages_with_tables(site) -> list[str]:
     return [path for path, file in files.items() if "<table" in file.read_text(encoding="utf-8")]
 
 
+def phone_page(browser):
+    return opened_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_table_is_cut_off_at_375_px(browser, site_url, built_site, scheme):
-    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    skip_search_index(page.context)
-    page.emulate_media(color_scheme=scheme)
-    try:
+    with phone_page(browser) as page:
+        page.emulate_media(color_scheme=scheme)
         paths = pages_with_tables(built_site)
         assert "reference/who-appears-where/" in paths and "" in paths
         bad = {}
@@ -135,14 +137,10 @@ def test_no_table_is_cut_off_at_375_px(browser, site_url, built_site, scheme):
                 if found:
                     bad[f"{path or '/'} table {table['index'] + 1} ({table['head']})"] = found
         assert not bad, f"tables cut off at 375 px ({scheme}): {bad}"
-    finally:
-        page.context.close()
 
 
 def test_chapter_grids_show_all_seven_chapters_at_375_px(browser, site_url):
-    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    skip_search_index(page.context)
-    try:
+    with phone_page(browser) as page:
         for path in ["reference/who-appears-where/", "reference/themes/"]:
             page.goto(site_url + path, wait_until="load")
             headers = page.evaluate("""() => [...document.querySelectorAll('.chapter-grid table')].map(t =>
@@ -151,15 +149,11 @@ def test_chapter_grids_show_all_seven_chapters_at_375_px(browser, site_url):
             assert headers, path
             for visible in headers:
                 assert visible[1:] == ["1", "2", "3", "4", "5", "6", "7", "Total"], (path, visible)
-    finally:
-        page.context.close()
 
 
 def test_a_wide_table_gets_a_cue_that_goes_once_scrolled_to_the_end(browser, site_url):
     """The cue itself, on a table made too wide for the screen on purpose."""
-    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    skip_search_index(page.context)
-    try:
+    with phone_page(browser) as page:
         page.goto(site_url + "study/teachers/", wait_until="load")
         page.evaluate("""() => { const t = document.querySelector('article table');
             t.rows[0].cells[0].textContent = 'W'.repeat(120); dispatchEvent(new Event('resize')); }""")
@@ -178,5 +172,3 @@ def test_a_wide_table_gets_a_cue_that_goes_once_scrolled_to_the_end(browser, sit
         wrap.press("ArrowLeft")
         page.wait_for_function(f"el => el.scrollLeft < {end} && !el.classList.contains('is-at-end')",
                                arg=wrap.element_handle())
-    finally:
-        page.context.close()

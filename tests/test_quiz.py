@@ -101,14 +101,6 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.fixture()
-def tab(browser):
-    page = new_page(browser)
-    skip_search_index(page.context)
-    yield page
-    page.context.close()
-
-
 # -- 1. every state of every button keeps 4.5:1 -------------------------------------
 
 BUTTONS = [(None, ".quiz-check"), (None, ".quiz-retry"), (QUIZ_PAGE, ".quiz-fresh"), (QUIZ_PAGE, ".quiz-all")]

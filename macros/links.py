@@ -37,6 +37,25 @@ def relative(from_page: str, target: str) -> str:
     return f"{href}#{anchor}" if anchor else href
 
 
+def page_url(page: str) -> str:
+    """The built address of a docs page (directory URLs): reference/places.md -> reference/places/."""
+    stem = page[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def built_href(from_page: str, target: str) -> str:
+    """An href for raw HTML (SVG figures), where MkDocs does not rewrite .md links:
+    target is docs-relative with an optional #anchor; the result is relative to the built page.
+    The build's link test (tests/test_site.py) checks every one of them resolves."""
+    path, _, anchor = target.partition("#")
+    if not path or path == from_page:
+        return f"#{anchor}"
+    href = posixpath.relpath(page_url(path) or ".", page_url(from_page) or ".") + "/"
+    return f"{href}#{anchor}" if anchor else href
+
+
 def md_link(text, href: str, title=None) -> str:
     """[text](href){ title="..." } with the text escaped; no title when title is empty."""
     if not title:

@@ -2,9 +2,12 @@
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from macros import chapters_source, first_mentions, links, text
+from macros import chapters_source, figure_cache, first_mentions, links, text
+from macros.links import built_href
+from macros.svg import figure_block, svg_element
 from sample_data import CASTANEDA, CHAPTERS, FOX, TERM
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,3 +198,38 @@ def test_chapter_pages_do_not_link_the_most_common_places():
     call = re.compile(r"place\(\s*[\"'](" + "|".join(COMMON_PLACES) + r")[\"']")
     for page in sorted((ROOT / "docs" / "chapters").glob("*.md")):
         assert not call.search(page.read_text(encoding="utf-8")), f"{page.name}: write the name as plain text"
+
+
+@pytest.mark.parametrize("from_page, target, expected", [
+    ("chapters/02-fox-goes-abroad.md", "reference/places.md#geneva", "../../reference/places/#geneva"),
+    ("reference/places.md", "reference/places.md#geneva", "#geneva"),
+    ("index.md", "chapters/01-a-new-partnership.md", "chapters/01-a-new-partnership/"),
+    ("reference/places.md", "index.md", "../../"),
+    ("argument.md", "chapters/01-a-new-partnership.md#claim", "../chapters/01-a-new-partnership/#claim"),
+])
+def test_built_href_points_from_the_built_page_to_the_built_target(from_page, target, expected):
+    assert built_href(from_page, target) == expected
+
+
+def test_figure_cache_renders_once_per_input_and_again_when_inputs_change():
+    calls = []
+
+    def render(points):
+        calls.append(points)
+        return f"<svg>{len(points)}</svg>"
+
+    figure_cache.clear()
+    assert figure_cache.cached_figure(render, [1, 2]) == "<svg>2</svg>"
+    assert figure_cache.cached_figure(render, [1, 2]) == "<svg>2</svg>"
+    assert figure_cache.cached_figure(render, [1, 2, 3]) == "<svg>3</svg>"
+    assert calls == [[1, 2], [1, 2, 3]]
+
+
+def test_svg_element_is_named_by_its_title_and_escapes_data():
+    svg = svg_element("<circle/>", width=100, height=50, title="Places <b>", figure_id="map", description="A & B")
+    assert 'aria-labelledby="map-title map-desc"' in svg and 'role="img"' in svg
+    assert "<title id=\"map-title\">Places &lt;b&gt;</title>" in svg and "A &amp; B" in svg
+    assert 'role="group"' in svg_element("", width=1, height=1, title="t", figure_id="f", interactive=True)
+    block = figure_block(svg, caption="Caption", kind="map", text_version_id="places-table")
+    assert block.strip().startswith('<figure class="guide-figure guide-figure--map" data-search-exclude>')
+    assert 'href="#places-table"' in block

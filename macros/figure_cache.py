@@ -1,0 +1,36 @@
+"""Generated figures, remembered between `mkdocs serve` rebuilds.
+
+Not in macros.MODULES, so it is not reloaded and the cache survives rebuilds. The key is a
+hash of the figure's inputs and of the renderer's source file: editing a chapter's prose
+leaves every figure's inputs alone, so nothing is redrawn; editing data or the renderer does.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+from collections.abc import Callable
+
+_figures: dict[str, str] = {}
+
+
+def input_key(render: Callable[..., str], *inputs) -> str:
+    code = inspect.getsource(inspect.getmodule(render) or render)
+    payload = json.dumps([render.__qualname__, code, inputs], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def cached_figure(render: Callable[..., str], *inputs) -> str:
+    """render(*inputs), or the SVG it returned last time for equal inputs."""
+    key = input_key(render, *inputs)
+    if key not in _figures:
+        _figures[key] = render(*inputs)
+    return _figures[key]
+
+
+def cache_size() -> int:
+    return len(_figures)
+
+
+def clear() -> None:
+    _figures.clear()

@@ -1,0 +1,120 @@
+"""Every generated figure, in a real browser: visible, not clipped, readable in both colour
+schemes at phone and desktop width, and present without JavaScript.
+
+Screenshots of each figure in each state are saved for review under test-artifacts/figures/.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from test_browser import DESKTOP, PHONE, opened_page
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-artifacts" / "figures"
+# Pages that must carry at least one figure (issue 10); others are found in the build.
+REQUIRED = ("reference/places/", "reference/timeline/", "argument/", "reference/relationships/",
+            "reference/figures/")
+SCHEMES = ("default", "slate")
+FIGURE = re.compile(r'<figure class="guide-figure')
+
+MEASURE = """() => {
+  const contrast = (a, b) => {
+    const lum = c => {
+      const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+        v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const paper = getComputedStyle(document.body).backgroundColor;
+  const width = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('figure.guide-figure')].map((figure, index) => {
+    const svg = figure.querySelector('svg');
+    const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0, left: 0, right: 0};
+    const scroller = figure.querySelector('.guide-figure__scroll') || figure;
+    const shown = scroller.getBoundingClientRect();
+    const texts = svg ? [...svg.querySelectorAll('text')] : [];
+    const outside = texts.filter(t => {
+      const r = t.getBoundingClientRect();
+      return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 ||
+                             r.top < box.top - 1 || r.bottom > box.bottom + 1);
+    }).map(t => t.textContent.trim()).slice(0, 5);
+    const faint = texts.filter(t => {
+      const fill = getComputedStyle(t).fill;
+      return fill.startsWith('rgb') && contrast(fill, paper) < 3;
+    }).map(t => t.textContent.trim()).slice(0, 5);
+    return {index, kind: figure.className, width: box.width, height: box.height,
+            right: shown.right, pageWidth: width, outside, faint,
+            named: !!(svg && (svg.getAttribute('aria-labelledby') || svg.getAttribute('aria-label')))};
+  });
+}"""
+
+
+def figure_pages(site: Path) -> list[str]:
+    pages = {str(p.relative_to(site).parent.as_posix()) + "/"
+             for p in site.rglob("index.html") if FIGURE.search(p.read_text(encoding="utf-8"))}
+    return sorted(p.removeprefix("./") for p in pages)
+
+
+@pytest.fixture(scope="module")
+def pages_with_figures(built_site) -> list[str]:
+    return figure_pages(built_site)
+
+
+def test_the_figure_pages_the_guide_promises_have_figures(pages_with_figures):
+    missing = [page for page in REQUIRED if page not in pages_with_figures]
+    assert not missing, f"pages without a figure: {missing}"
+
+
+def problems_in(figures: list[dict], state: str) -> list[str]:
+    found = []
+    for f in figures:
+        where = f"{state}, figure {f['index'] + 1} ({f['kind']})"
+        if f["width"] < 40 or f["height"] < 20:
+            found.append(f"{where}: not visible ({f['width']:.0f}×{f['height']:.0f} px)")
+        if f["right"] > f["pageWidth"] + 1:
+            found.append(f"{where}: runs {f['right'] - f['pageWidth']:.0f} px past the window")
+        if f["outside"]:
+            found.append(f"{where}: text cut off by the figure's edge: {f['outside']}")
+        if f["faint"]:
+            found.append(f"{where}: text below 3:1 contrast: {f['faint']}")
+        if not f["named"]:
+            found.append(f"{where}: no accessible name")
+    return found
+
+
+def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages_with_figures):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for path in pages_with_figures:
+        with opened_page(browser) as page:
+            page.goto(site_url + path)
+            for viewport in (DESKTOP, PHONE):
+                page.set_viewport_size(viewport)
+                for scheme in SCHEMES:
+                    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+                    state = f"{path} at {viewport['width']} px, {scheme}"
+                    problems += problems_in(page.evaluate(MEASURE), state)
+                    if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
+                        problems.append(f"{state}: the page scrolls sideways")
+                    for index, figure in enumerate(page.locator("figure.guide-figure").all()):
+                        name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
+                        figure.screenshot(path=str(SHOTS / name))
+    assert not problems, "\n".join(problems)
+
+
+def test_figures_are_drawn_without_javascript(browser, site_url, pages_with_figures):
+    missing = []
+    with opened_page(browser, java_script_enabled=False) as page:
+        for path in pages_with_figures:
+            page.goto(site_url + path)
+            sizes = page.evaluate("[...document.querySelectorAll('figure.guide-figure svg')]"
+                                  ".map(s => s.getBoundingClientRect().height)")
+            if not sizes or min(sizes) < 20:
+                missing.append(f"{path}: {sizes}")
+    assert not missing, "figures missing without JavaScript:\n" + "\n".join(missing)

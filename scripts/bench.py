@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""Benchmark the study guide: build times, edit-to-browser time, page weight, Lighthouse.
+"""Benchmark the study guide against references built in the same run on the same machine.
 
-    make bench                      # everything (about 8 minutes)
+    make bench                      # everything (about 15 minutes)
     .venv/bin/python scripts/bench.py --skip-lighthouse --skip-serve
+    .venv/bin/python scripts/bench.py --tests   # also time `make test` on a fresh clone
 
-Prints a table with each number beside its target (PASS/MISS) and writes the full
-results, with the failing Lighthouse audits, to bench/results/latest.json (git-ignored).
+Absolute times differ between machines, so each speed target is a ratio to a reference:
+- strict build: against the same docs/ built with the engine (macros plugin, hooks) removed;
+- build with 10x the data (synthetic glossary, people, timeline, questions): against ours;
+- `mkdocs serve` edit until the page shows it: against a bare Material site (our chapter
+  text, macro calls reduced to their text, Material's defaults);
+- Lighthouse mobile performance: against the bare Material site's page.
+Prints a table (reference, ours, ratio, target, PASS/MISS) and writes the full results,
+with the failing Lighthouse audits, to bench/results/latest.json (git-ignored).
 It is a measurement, not a test: it exits 0 even when a target is missed, unless
 --fail-on-miss is given. It never touches the project: it works in a temporary copy.
 """
@@ -52,19 +59,25 @@ PAGES = {  # name -> path in the built site
     "people": "reference/people/",
 }
 LIGHTHOUSE_PAGES = {"home": "", "chapter": PAGES["chapter"], "glossary": PAGES["glossary"],
-                    "profile": "reference/people/"}  # the profiles live on the people page (one per anchor)
+                    "profile": "reference/people/",  # the profiles live on the people page (one per anchor)
+                    "timeline": "reference/timeline/", "bare": "bare-reference/chapter/"}
+BARE_DIR = "bare-reference"  # the bare Material site is built inside ours, after its weight is measured
+BARE_PAGE = "chapter/"  # the bare Material site's page Lighthouse and the serve edit use
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync")
 
 TARGETS = {
-    "build_cold_s": 5.0,        # full strict build, seconds (below)
-    "build_warm_s": 5.0,
-    "edit_visible_s": 1.5,      # edit saved -> rebuilt page served under `mkdocs serve` (below)
+    "build_ratio": 1.5,         # strict build / the same docs built without the engine
+    "tenfold_ratio": 10.0,      # build with 10x the data / our build (cost grows at most linearly)
+    "edit_ratio": 1.5,          # edit saved -> page served, ours / a bare Material site
+    "lh_points_behind": 3,      # Lighthouse mobile performance at most this far below the bare page
     "page_kb_gz": 300,          # compressed bytes a page and the assets it links to (at most)
-    "lh_mobile_performance": 95,
     "lh_other": 100,            # every other Lighthouse score
+    "test_minutes": 4.0,        # `make test` on a fresh clone (--tests)
 }
+SCALED = {"glossary": "term", "people": "name", "timeline": None, "questions": None}  # file -> name field
+SCALE = 10
 SERVE_START_TIMEOUT = 300       # s for `mkdocs serve` to build and answer
 EDIT_TIMEOUT = 120              # s for an edit to show up
 POLL = 0.05                     # s between polls of the page
@@ -93,16 +106,80 @@ def copy_project(target: Path) -> Path:
 
 # -- builds ------------------------------------------------------------------------------
 
-def timed_build(project: Path, site: Path, env: dict) -> dict:
-    """One `mkdocs build --strict`: wall time, CPU time of the process, and mkdocs' own figure."""
+MACRO_CALL = re.compile(r"\{\{\s*\w+\((.*?)\)\s*\}\}|\{%.*?%\}", re.S)
+STRING_ARGS = re.compile(r"[\"']([^\"']*)[\"']")
+
+
+def macro_text(match: re.Match) -> str:
+    """What a macro call shows, roughly: its text argument, else its id, else nothing."""
+    args = STRING_ARGS.findall(match.group(1) or "")
+    return args[-1] if args else ""
+
+
+def without_engine(project: Path) -> Path:
+    """The reference for the build: our docs/ and theme with the macros plugin and hooks removed."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^hooks:\n(?:  - .*\n)+", "", config, flags=re.M)
+    config = re.sub(r"^  - macros:\n(?:      .*\n)+", "", config, flags=re.M)
+    config = config.replace("strict: true", "strict: false")  # generated files and anchors are missing
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def bare_material_site(target: Path) -> Path:
+    """The reference for serve and Lighthouse: Material's defaults, our chapter text without macros."""
+    (target / "docs").mkdir(parents=True)
+    (target / "mkdocs.yml").write_text("site_name: Bare Material\ntheme:\n  name: material\n  font: false\n",
+                                       encoding="utf-8")
+    chapter = (ROOT / CHAPTER_SOURCE).read_text(encoding="utf-8")
+    (target / "docs" / "chapter.md").write_text("# A chapter\n\n" + MACRO_CALL.sub(macro_text, chapter),
+                                                encoding="utf-8")
+    (target / "docs" / "index.md").write_text("# Bare Material\n\nA reference site. [A chapter](chapter.md).\n",
+                                              encoding="utf-8")
+    return target
+
+
+def scaled_entries(entries: list[dict], name_field: str | None, times: int) -> list[dict]:
+    """The entries and times-1 renamed copies of each (ids, names and aliases kept unique)."""
+    copies = []
+    for n in range(1, times):
+        for entry in entries:
+            copy = dict(entry)
+            if "id" in copy:
+                copy["id"] = f"{copy['id']}-copy{n}"
+            if "date" in copy:  # 28 years earlier per copy: the calendar (and February 29) repeats
+                year, rest = str(copy["date"])[:4], str(copy["date"])[4:]
+                copy["date"] = f"{int(year) - 28 * n}{rest}"
+            if name_field:
+                copy[name_field] = f"{copy[name_field]} copy{n}"
+                copy.pop("aliases", None)
+                copy.pop("see_also", None)
+            copies.append(copy)
+    return entries + copies
+
+
+def with_tenfold_data(project: Path) -> Path:
+    """Our project with SCALE times the glossary, people, timeline and questions (synthetic copies)."""
+    import yaml  # in the venv with mkdocs
+    for name, field in SCALED.items():
+        path = project / "data" / f"{name}.yml"
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(scaled_entries(entries, field, SCALE), allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    return project
+
+
+def timed_build(project: Path, site: Path, env: dict, strict: bool = True) -> dict:
+    """One `mkdocs build`: wall time, CPU time of the process, and mkdocs' own figure."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=project,
+    result = subprocess.run([str(MKDOCS), "build", *(["--strict"] if strict else []), "--site-dir", str(site)],
+                            cwd=project,
                             env=env, capture_output=True, text=True, timeout=900)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
-        raise SystemExit(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"build of {project.name} failed:\n{result.stdout}\n{result.stderr}")
     reported = re.search(r"Documentation built in ([\d.]+) seconds", result.stderr)
     return {"wall_s": round(wall, 2),
             "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
@@ -117,8 +194,15 @@ def bench_builds(project: Path, site: Path, site_url: str, work: Path) -> dict:
     cold = timed_build(project, site, env)
     log(f"build: cold {cold['wall_s']} s; warm ...")
     warm = timed_build(project, site, env)
-    log(f"build: warm {warm['wall_s']} s")
-    return {"cold": cold, "warm": warm}
+    log(f"build: warm {warm['wall_s']} s; the same docs without the engine ...")
+    reference = without_engine(copy_project(work / "no-engine"))
+    timed_build(reference, work / "no-engine-site", env, strict=False)  # warm its bytecode too
+    no_engine = timed_build(reference, work / "no-engine-site", env, strict=False)
+    log(f"build: without the engine {no_engine['wall_s']} s; with {SCALE}x the data ...")
+    tenfold = with_tenfold_data(copy_project(work / "tenfold"))
+    scaled = timed_build(tenfold, work / "tenfold-site", env)
+    log(f"build: {SCALE}x data {scaled['wall_s']} s")
+    return {"cold": cold, "warm": warm, "no_engine": no_engine, "tenfold": scaled}
 
 
 # -- mkdocs serve: edit to visible --------------------------------------------------------
@@ -186,28 +270,35 @@ def repeat_edit(times: int, *args) -> dict:
             "tries": tries}
 
 
-def bench_serve(project: Path, times: int) -> dict:
+def our_edits(project: Path) -> dict:
+    """name -> (file edited, the edit, page that must show it)"""
+    return {"chapter": (project / CHAPTER_SOURCE, append_to_chapter, PAGES["chapter"]),
+            "data": (project / "data" / "glossary.yml", append_to_first_short, PAGES["glossary"])}
+
+
+def bare_edits(project: Path) -> dict:
+    return {"chapter": (project / "docs" / "chapter.md", append_to_chapter, BARE_PAGE)}
+
+
+def bench_serve(project: Path, times: int, edits: dict) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(project.parent / "pycache")}
     env.pop("GUIDE_SITE_URL", None)
-    log_file = (project.parent / "serve.log").open("w")
+    log_path = project.parent / f"serve-{project.name}.log"
+    log_file = log_path.open("w")
     server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = wait_for(base, lambda body: True, SERVE_START_TIMEOUT)
         if started is None or server.poll() is not None:
-            tail = (project.parent / "serve.log").read_text()[-3000:]
+            tail = log_path.read_text()[-3000:]
             return {"error": f"mkdocs serve did not answer within {SERVE_START_TIMEOUT} s:\n{tail}"}
         log(f"serve: up after {started:.1f} s")
         time.sleep(1.0)  # let the file watcher take its first snapshot
-        return {
-            "startup_s": round(started, 2),
-            "chapter": repeat_edit(times, project / CHAPTER_SOURCE, append_to_chapter, base + PAGES["chapter"],
-                                   "chapter"),
-            "data": repeat_edit(times, project / "data" / "glossary.yml", append_to_first_short,
-                                base + PAGES["glossary"], "data/glossary.yml"),
-        }
+        measured = {name: repeat_edit(times, path, edit, base + page, f"{project.name} {name}")
+                    for name, (path, edit, page) in edits.items()}
+        return {"startup_s": round(started, 2), **measured}
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(server.pid, signal.SIGTERM)
@@ -218,6 +309,23 @@ def bench_serve(project: Path, times: int) -> dict:
                 os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=15)
         log_file.close()
+
+
+# -- the test suite ---------------------------------------------------------------------------
+
+def time_make_test(clone: Path) -> dict:
+    """`make test` in a fresh clone of HEAD, reusing the venv and npm tools (their install is not timed)."""
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    for shared in (".venv", "tools/node_modules"):
+        if (ROOT / shared).exists():
+            (clone / shared).symlink_to(ROOT / shared)
+    log("make test on a fresh clone ...")
+    start = time.perf_counter()
+    result = subprocess.run(["make", "test"], cwd=clone, capture_output=True, text=True)
+    minutes = (time.perf_counter() - start) / 60
+    summary = (re.findall(r"=+ (.+? in [\d.]+s.*?) =+", result.stdout) or ["no pytest summary"])[-1]
+    log(f"make test: {minutes:.1f} min, {summary}")
+    return {"minutes": round(minutes, 2), "returncode": result.returncode, "summary": summary}
 
 
 # -- page weight --------------------------------------------------------------------------
@@ -438,22 +546,32 @@ def summarise(results: dict) -> list[dict]:
 
     builds = results.get("builds")
     if builds:
-        for kind in ("cold", "warm"):
-            b = builds[kind]
-            row(f"strict build, {kind}", f"{b['wall_s']:.2f} s (CPU {b['cpu_s']:.2f} s)",
-                f"< {TARGETS['build_cold_s']:g} s", b["wall_s"] < TARGETS["build_cold_s"])
-    serve = results.get("serve")
-    if serve and "error" not in serve:
-        for kind, label in (("chapter", "edit chapter -> page served"), ("data", "edit data/glossary.yml -> page")):
+        b, ref = builds["warm"], builds["no_engine"]
+        ratio = b["wall_s"] / ref["wall_s"]
+        row("strict build (warm) vs same docs without the engine",
+            f"{b['wall_s']:.2f} s vs {ref['wall_s']:.2f} s = {ratio:.1f}x (cold {builds['cold']['wall_s']:.2f} s)",
+            f"<= {TARGETS['build_ratio']:g}x", ratio <= TARGETS["build_ratio"])
+        scaled = builds["tenfold"]["wall_s"] / b["wall_s"]
+        row(f"build with {SCALE}x the data vs ours", f"{builds['tenfold']['wall_s']:.2f} s vs {b['wall_s']:.2f} s = {scaled:.1f}x",
+            f"<= {TARGETS['tenfold_ratio']:g}x", scaled <= TARGETS["tenfold_ratio"])
+    serve, bare = results.get("serve"), results.get("serve_bare")
+    if serve and bare and "error" not in serve and "error" not in bare:
+        reference = bare["chapter"]
+        for kind, label in (("chapter", "serve: chapter edit -> page"), ("data", "serve: data/glossary.yml edit -> page")):
             s = serve[kind]
-            value = "timed out" if s["timed_out"] else f"{s['seconds']:.2f} s"
-            each = [t["seconds"] for t in s.get("tries", []) if not t["timed_out"]]
-            if len(each) > 1:
-                value += f" (median of {', '.join(f'{x:.2f}' for x in each)})"
-            row(label, value, f"< {TARGETS['edit_visible_s']:g} s",
-                (not s["timed_out"]) and s["seconds"] < TARGETS["edit_visible_s"])
-    elif serve:
-        row("mkdocs serve", "error", "", False)
+            if s["timed_out"] or reference["timed_out"]:
+                row(f"{label} vs bare Material", "timed out", f"<= {TARGETS['edit_ratio']:g}x", False)
+                continue
+            ratio = s["seconds"] / reference["seconds"]
+            each = ", ".join(f"{t['seconds']:.2f}" for t in s.get("tries", []) if not t["timed_out"])
+            row(f"{label} vs bare Material", f"{s['seconds']:.2f} s vs {reference['seconds']:.2f} s = {ratio:.1f}x "
+                f"(tries {each})", f"<= {TARGETS['edit_ratio']:g}x", ratio <= TARGETS["edit_ratio"])
+    elif serve or bare:
+        row("mkdocs serve", "error (see the JSON results)", "", False)
+    tests = results.get("tests")
+    if tests:
+        row("make test on a fresh clone", f"{tests['minutes']:.1f} min ({tests['summary']})",
+            f"<= {TARGETS['test_minutes']:g} min", tests["returncode"] == 0 and tests["minutes"] <= TARGETS["test_minutes"])
     weight = results.get("weight")
     if weight:
         for name, w in weight["pages"].items():
@@ -475,16 +593,25 @@ def summarise(results: dict) -> list[dict]:
             if "error" in outcome:
                 row(f"lighthouse {preset} {name}", "error", "", False)
                 continue
+            reference = pages.get("bare") or {}
             for category in CATEGORIES:
                 score = outcome["scores"][category]
-                target = (TARGETS["lh_mobile_performance"]
-                          if (preset, category) == ("mobile", "performance") else TARGETS["lh_other"])
                 spread = outcome.get("performance_runs", []) if category == "performance" else []
                 shown = "-" if score is None else str(score)
                 if len(spread) > 1:
                     shown += f" (runs {min(spread)}-{max(spread)})"
-                row(f"lighthouse {preset} {name} {category}", shown,
-                    f">= {target}", None if score is None else score >= target)
+                if category == "performance" and name != "bare":
+                    ref_score = (reference.get("scores") or {}).get("performance")
+                    if ref_score is None:
+                        row(f"lighthouse {preset} {name} performance", shown, "bare page", None)
+                        continue
+                    shown += f" vs bare Material {ref_score}"
+                    row(f"lighthouse {preset} {name} performance", shown,
+                        f">= {ref_score - TARGETS['lh_points_behind']}",
+                        None if score is None else score >= ref_score - TARGETS["lh_points_behind"])
+                elif name != "bare":
+                    row(f"lighthouse {preset} {name} {category}", shown, f">= {TARGETS['lh_other']}",
+                        None if score is None else score >= TARGETS["lh_other"])
     for name, outcome in (lighthouse.get("mobile") or {}).items() if "skipped" not in lighthouse else ():
         total = (outcome.get("metrics") or {}).get("total-byte-weight")
         if total is not None:  # what the browser really fetched, search index and sitemap.xml included
@@ -535,6 +662,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3,
                         help="Lighthouse runs per page and preset, and edits timed under mkdocs serve; "
                              "the median counts (default 3)")
+    parser.add_argument("--tests", action="store_true", help="also time `make test` on a fresh clone of HEAD")
     parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--output", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
     args = parser.parse_args()
@@ -557,8 +685,11 @@ def main() -> int:
             results["builds"] = bench_builds(project, site, site_url, work)
             results["weight"] = bench_weight(site)
             results["mermaid"] = {"pages": mermaid_on_pages(site), "requests": []}
+            bare = bare_material_site(work / "bare")
+            timed_build(bare, site / BARE_DIR, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             if not args.skip_serve:
-                results["serve"] = bench_serve(project, max(1, args.runs))
+                results["serve"] = bench_serve(project, max(1, args.runs), our_edits(project))
+                results["serve_bare"] = bench_serve(bare, max(1, args.runs), bare_edits(bare))
             if not args.skip_lighthouse:
                 threading.Thread(target=static.serve_forever, daemon=True).start()
                 serving = True
@@ -570,6 +701,8 @@ def main() -> int:
             if serving:
                 static.shutdown()
             static.server_close()
+        if args.tests:
+            results["tests"] = time_make_test(work / "clone")
 
     results["rows"] = summarise(results)
     args.output.parent.mkdir(parents=True, exist_ok=True)

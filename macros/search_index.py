@@ -20,6 +20,7 @@ config["separator"] and matches each typed word as the start of an indexed word.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -44,6 +45,7 @@ SOURCE_LIST = re.compile(r"\s*<(p|li)>(?:<(?:em|strong)>)?Sources?:.*?</\1>", re
 
 
 # -- accents ------------------------------------------------------------------------
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """'Castañeda' -> 'Castaneda': accents and other combining marks dropped."""
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
@@ -52,19 +54,19 @@ def fold(text: str) -> str:
 def words(markup: str, separator: str) -> set[str]:
     """The words a typed word can reach: each lower-case token's leading letters
     ('castañeda's' -> 'castañeda'), tags left out, as Material's tokenizer does."""
-    found = set()
-    for token in re.split(separator, TAG.sub(" ", markup).lower()):
-        letters = LEADING_LETTERS.match(token)
-        if letters:
-            found.add(letters.group())
-    return found
+    match = LEADING_LETTERS.match
+    return {m.group() for token in re.split(separator, TAG.sub(" ", markup).lower()) if (m := match(token))}
 
 
 def accented_spellings(docs: list[dict], separator: str) -> dict[str, set[str]]:
     """Plain form -> the accented spellings the site uses: 'mexico' -> {'méxico'}."""
+    return spellings_of([words(d.get("title", ""), separator) | words(d.get("text", ""), separator) for d in docs])
+
+
+def spellings_of(word_sets: list[set[str]]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for doc in docs:
-        for word in words(doc.get("title", ""), separator) | words(doc.get("text", ""), separator):
+    for word_set in word_sets:
+        for word in word_set:
             if fold(word) != word:
                 found.setdefault(fold(word), set()).add(word)
     return found
@@ -75,22 +77,40 @@ def variants(markup: str, spellings: dict[str, set[str]], separator: str) -> str
     and the accented words whose plain form starts a plain one ('american' -> américa), since
     a typed word finds every word it starts."""
     own = words(markup, separator)
-    other = {fold(w) for w in own if fold(w) != w}
+    other: set[str] = set()
     for word in own:
-        for end in range(1, len(word) + 1):
-            other |= spellings.get(word[:end], set())
+        other |= word_variants(word, spellings)
     return " ".join(sorted(other - own))
+
+
+def word_variants(word: str, spellings: dict[str, set[str]], known: dict | None = None) -> set[str]:
+    """One word's other spellings (see variants); known: a cache shared across docs."""
+    if known is not None and word in known:
+        return known[word]
+    found = {fold(word)} - {word}
+    for end in range(1, len(word) + 1):
+        found |= spellings.get(word[:end], set())
+    if known is not None:
+        known[word] = found
+    return found
 
 
 def add_spelling_variants(index: dict) -> dict:
     """title_variants / text_variants on each doc that has any."""
     separator = index["config"]["separator"]
-    spellings = accented_spellings(index["docs"], separator)
+    fields = ((TITLE_VARIANTS, "title"), (TEXT_VARIANTS, "text"))
+    doc_words = [{source: words(doc.get(source, ""), separator) for _, source in fields} for doc in index["docs"]]
+    spellings = spellings_of([w["title"] | w["text"] for w in doc_words])
+    known: dict[str, set[str]] = {}
     docs = []
-    for doc in index["docs"]:
+    for doc, own_words in zip(index["docs"], doc_words, strict=True):
         doc = dict(doc)
-        for field, source in ((TITLE_VARIANTS, "title"), (TEXT_VARIANTS, "text")):
-            found = variants(doc.get(source, ""), spellings, separator)
+        for field, source in fields:
+            own = own_words[source]
+            other: set[str] = set()
+            for word in own:
+                other |= word_variants(word, spellings, known)
+            found = " ".join(sorted(other - own))
             if found:
                 doc[field] = found
         docs.append(doc)

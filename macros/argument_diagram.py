@@ -104,12 +104,17 @@ def render_argument_diagram(nodes: list[dict], text_version_id: str = "chain-of-
         if n:
             parts.append(arrow(y))
             y += ARROW
-        for draw, content, gap in ((claim_box, node, 8), (evidence_box, node["evidence"], 8),
-                                   (objection_box, node["objection"], 0)):
-            svg, height = draw(content, y)  # type: ignore[operator]
-            if svg:
-                parts.append(svg)
-                y += height + gap
+        svg, height = claim_box(node, y)
+        parts.append(svg)
+        y += height + 8
+        svg, height = evidence_box(node["evidence"], y)
+        if svg:
+            parts.append(svg)
+            y += height + 8
+        svg, height = objection_box(node["objection"], y)
+        if svg:
+            parts.append(svg)
+            y += height
     title = f"The chain of claims: {len(nodes)} steps, each with its evidence and any objection Leiken anticipates"
     description = ("Top to bottom, one box per chapter with its claim; under it the evidence, with square "
                    "bullets, and in a dashed box the objection Leiken raises and his answer. Arrows lead to the next step.")

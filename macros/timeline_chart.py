@@ -222,7 +222,7 @@ def legend(x: float, y: float, vertical: bool) -> tuple[str, float]:
 
 
 def render_horizontal(data: dict, title: str, figure_id: str) -> str:
-    x0, width = 12, WIDE - 24
+    x0 = 12
     legend_svg, legend_height = legend(x0, 12, vertical=False)
     essay_lanes = lanes([m for m in data["marks"] if m["essay"]])
     context_lanes = lanes([m for m in data["marks"] if not m["essay"]])

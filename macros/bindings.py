@@ -7,6 +7,7 @@ from jinja2 import pass_context
 
 from . import (
     argument,
+    argument_diagram,
     chapter_page,
     citations,
     corrections,
@@ -18,9 +19,11 @@ from . import (
     profiles,
     study,
     tables,
+    timeline_chart,
 )
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
+from .figure_cache import cached_figure
 from .links import chapter_path, link_to_chapter, link_to_entry, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
@@ -304,6 +307,23 @@ class GuideMacros:
     def audit_worksheet(self) -> str:
         return printables.render_audit_worksheet(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
+    # -- figures: the visual timeline and the argument diagram (issue 10) ------
+    TIMELINE_BREAKS = ("1980", "2000", "2002")  # the Timeline page's sections: each period gets its own scale
+
+    def timeline_chart(self) -> str:
+        events = self.guide["timeline"]
+        marks = timeline_chart.marks_for(events, facts.timeline_anchors(events), self.guide.by_id["chapters"],
+                                         self.page)
+        return cached_figure(timeline_chart.render_timeline_chart, marks, timeline_chart.eras_for(self.guide["eras"]),
+                             list(self.TIMELINE_BREAKS))
+
+    def timeline_eras(self) -> str:
+        return timeline_chart.render_era_table(self.guide["eras"], self.guide.by_id["chapters"], self.page)
+
+    def argument_diagram(self) -> str:
+        return cached_figure(argument_diagram.render_argument_diagram,
+                             argument_diagram.nodes_for(self.chapters, self.page))
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -313,7 +333,7 @@ class GuideMacros:
               "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
-              "blank_table", "audit_worksheet")
+              "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram")
 
     def register(self) -> None:
         for name in self.MACROS:

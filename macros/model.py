@@ -102,6 +102,18 @@ class Source(Strict):
     url: Url
 
 
+EVIDENCE_ITEMS = (2, 3)
+EVIDENCE_MAX_WORDS = 20
+EvidenceItem = Annotated[str, AfterValidator(not_blank), at_most_words(EVIDENCE_MAX_WORDS)]
+
+
+def two_or_three(items: list[str]) -> list[str]:
+    low, high = EVIDENCE_ITEMS
+    if not low <= len(items) <= high:
+        raise ValueError(f"{len(items)} items; give {low} or {high} short pieces of evidence")
+    return items
+
+
 class Chapter(Strict):
     id: Id
     number: int
@@ -114,6 +126,8 @@ class Chapter(Strict):
     # Glossary ids, most important first: the key terms of the chapter's handout.
     key_terms: Annotated[list[Text], Field(min_length=1, max_length=KEY_TERMS_MAX)] | None = refers_to(
         "glossary", default=None)
+    # 2 or 3 short items, our own words: the evidence drawn under this chapter's claim in the argument diagram.
+    evidence: Annotated[list[EvidenceItem], AfterValidator(two_or_three)] | None = None
 
 
 class Theme(Strict):
@@ -246,6 +260,26 @@ class Role(Strict):
     terms: list[Text] | None = refers_to("glossary", default=None)
 
 
+class Era(Strict):
+    """A period drawn as a band on the visual timeline (data/eras.yml). Its dates come from
+    outside the essay at least in part (an end, an exact day), so it always carries a source."""
+
+    id: Id
+    name: Text
+    start: DateText
+    end: DateText
+    chapter: Text | None = refers_to("chapters", default=None)  # optional: the chapter that discusses it
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def ends_after_it_starts(self) -> Era:
+        common = min(len(self.start), len(self.end))  # compare at the precision both dates give
+        if self.end[:common] < self.start[:common]:
+            raise ValueError(f"field 'end': {self.end} is before the start ({self.start}); "
+                             "swap the two dates or correct the year")
+        return self
+
+
 # data/<name>.yml -> the model of one entry. Order matters only for messages.
 COLLECTIONS: dict[str, type[Strict]] = {
     "chapters": Chapter,
@@ -261,13 +295,14 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "quizzes": QuizItem,
     "corrections": Correction,
     "roles": Role,
+    "eras": Era,
 }
 # What one entry of a collection is called in messages; "profiles" is people and bodies together.
 ENTRY_NOUNS = {
     "chapters": "chapter", "themes": "theme", "people": "person or body", "bodies": "person or body",
     "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
     "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
-    "corrections": "correction", "roles": "role",
+    "corrections": "correction", "roles": "role", "eras": "era",
 }
 
 

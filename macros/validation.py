@@ -24,6 +24,8 @@ PATTERN_HINTS = {
     "date": "is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"",
     "url": "is not a web address; it must start with https://",
     "page": "is not a page; give its path under docs/, e.g. 'reference/people.md'",
+    "start": "is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"",  # eras
+    "end": "is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"",
 }
 
 

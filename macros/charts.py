@@ -128,8 +128,9 @@ def drawing_only(svg_text: str) -> str:
                 parent.remove(child)
     for element in root.iter():
         for name in ROUNDED:
-            if element.get(name):
-                element.set(name, NUMBER.sub(lambda m: number(float(m.group())), element.get(name)))
+            value = element.get(name)
+            if value:
+                element.set(name, NUMBER.sub(lambda m: number(float(m.group())), value))
         for name in DROPPED:
             element.attrib.pop(name, None)
         classes = [c for c in (element.get("class") or "").split() if c not in ("reactive", "tooltip-trigger")]

@@ -28,7 +28,7 @@ WIDTH, HEIGHT = 360, 230
 SVG_NS = "http://www.w3.org/2000/svg"
 NUMBER = re.compile(r"-?\d+\.\d+")
 ROUNDED = ("x", "y", "width", "height", "cx", "cy", "r", "d", "transform", "points")
-DROPPED = ("rx", "ry")
+DROPPED = ("rx", "ry", "text-anchor")  # text-anchor: pygal writes "left"; CSS places the text
 # Only colours pygal is told about; the CSS in guide.css decides what they look like.
 STYLE = Style(background="transparent", plot_background="transparent", foreground="currentColor",
               foreground_strong="currentColor", foreground_subtle="currentColor", colors=("currentColor",),

@@ -19,7 +19,7 @@ TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
-           "argument_diagram", "bindings")
+           "argument_diagram", "theme_marks", "charts", "bindings")
 
 
 @format_error.register
@@ -61,6 +61,11 @@ def load_macros(env, modules):
     docs_dir = Path(env.conf["docs_dir"])
     modules["corrections"].check_pages(guide["corrections"], docs_dir)
     sources = modules["chapters_source"].read_chapters(docs_dir, guide["chapters"], guide.collections)
+    modules["loader"].raise_if_any(
+        modules["theme_marks"].check_marks(guide["themes"])
+        + modules["theme_marks"].check_sections(guide["chapters"], guide.by_id["themes"],
+                                                {cid: s.markdown for cid, s in sources.items()})
+        + modules["charts"].check_charts(guide["charts"], guide.by_id["figures"]))
     return modules["bindings"].GuideMacros(env, guide, sources)
 
 
@@ -74,6 +79,8 @@ def on_post_page_macros(env):
     if env.variables.get("guide_problem"):
         env.markdown = reporting.error_box(env.variables["guide_problem"]) + "\n\n" + env.markdown
         return
+    if env.variables.get("guide_macros"):
+        env.markdown = env.variables["guide_macros"].mark_sections(env.markdown)
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
         glossary = importlib.import_module(f"{__name__}.glossary")
         used = glossary.abbreviations_used(env.variables["abbreviations"], env.markdown)

@@ -9,6 +9,7 @@ from . import (
     argument,
     argument_diagram,
     chapter_page,
+    charts,
     citations,
     corrections,
     downloads,
@@ -19,12 +20,13 @@ from . import (
     profiles,
     study,
     tables,
+    theme_marks,
     timeline_chart,
 )
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .figure_cache import cached_figure
-from .links import chapter_path, link_to_chapter, link_to_entry, unknown
+from .links import PAGES, chapter_path, link_to_chapter, link_to_entry, relative, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
 from .text import hover
@@ -117,7 +119,7 @@ class GuideMacros:
         mine = {name: [e for e in self.guide[name] if e["chapter"] == chapter["id"]]
                 for name in ("predictions", "questions", "quizzes")}
         quiz = None if context.get("in_print_edition") else study.render_quiz(chapter["id"], mine["quizzes"])
-        return chapter_page.render_footer(
+        return self.chapter_charts(chapter, context) + chapter_page.render_footer(
             chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
@@ -141,7 +143,9 @@ class GuideMacros:
         return argument.render_argument_map(self.chapters, self.page)
 
     def theme_tracker(self) -> str:
-        return tables.render_theme_tracker(self.guide["themes"], self.chapters, self.page)
+        """The key to the theme marks, then the grid of themes x chapters."""
+        return (theme_marks.legend(self.guide["themes"], self.page) + "\n\n"
+                + tables.render_theme_tracker(self.guide["themes"], self.chapters, self.page))
 
     def theme_sections(self) -> str:
         return tables.render_theme_sections(self.guide["themes"], self.chapters, self.page)
@@ -324,6 +328,35 @@ class GuideMacros:
         return cached_figure(argument_diagram.render_argument_diagram,
                              argument_diagram.nodes_for(self.chapters, self.page))
 
+    # -- theme marks and charts ------------------------------------------------
+    def key_charts(self) -> str:
+        """Every chart of data/charts.yml, for the Key figures page."""
+        return charts.render_charts(self.guide["charts"], self.guide.by_id["figures"], self.guide.by_id["chapters"],
+                                    self.page)
+
+    def chapter_charts(self, chapter: dict, context=None) -> str:
+        """The charts whose figures come from this chapter, as a section opening the chapter footer."""
+        figures = self.guide.by_id["figures"]
+        mine = [c for c in self.guide["charts"] if chapter["id"] in charts.chapters_of(c, figures)]
+        if not mine:
+            return ""
+        prefix = f"ch{chapter['number']}-"
+        return ("## This chapter's numbers in charts\n\n"
+                "Each chart sets a number from this chapter beside the same measure later; its table gives the "
+                f"numbers as written and their sources. All the numbers are on the {self.figures_link()}.\n\n"
+                + charts.render_charts(mine, figures, self.guide.by_id["chapters"], self.page, id_prefix=prefix)
+                + "\n\n")
+
+    def figures_link(self) -> str:
+        return f"[Key figures page]({relative(self.page, PAGES['figures'])})"
+
+    def mark_sections(self, markdown: str) -> str:
+        """On a chapter page, theme markers after each summary heading (from `sections:` in data)."""
+        chapter = self.chapter_of_page()
+        if not chapter:
+            return markdown
+        return theme_marks.add_section_marks(markdown, chapter.get("sections"), self.guide.by_id["themes"])
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -333,7 +366,8 @@ class GuideMacros:
               "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
-              "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram")
+              "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram",
+              "key_charts")
 
     def register(self) -> None:
         for name in self.MACROS:

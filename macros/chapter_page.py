@@ -1,7 +1,8 @@
 """The generated top and bottom of each chapter page."""
 from __future__ import annotations
 
-from .links import PAGES, link_to_entry, md_link, relative
+from . import theme_marks
+from .links import PAGES, md_link, relative
 from .model import VERDICT_LABELS, display_label
 from .text import safe
 
@@ -18,7 +19,7 @@ QUIZ_INTRO = "Choose an answer for each question, then check: every question the
 def render_header(chapter: dict, minutes: int, chapter_count: int, themes_by_id, from_page: str,
                   quiz_size: int = 0) -> str:
     """quiz_size: the items in the chapter's quiz (0 where the page shows none, as in print)."""
-    themes = ", ".join(link_to_entry("themes", themes_by_id[t], from_page) for t in chapter["themes"])
+    themes = theme_marks.chips(chapter["themes"], themes_by_id, from_page)
     parts = [
         f"# {chapter['number']}. {safe(chapter['title'])}",
         f'<p class="chapter-meta">Article section {chapter["number"]} of {chapter_count} · '

@@ -7,6 +7,8 @@ carries `refers_to`, which the loader checks after every file has loaded.
 from __future__ import annotations
 
 import datetime
+import difflib
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
@@ -48,6 +50,28 @@ LEVEL_LABELS = {
     "today": "Connect to today",
     "essay": "Essay or debate",
 }
+# Theme marks: every theme has a colour and a symbol of its own (see macros/theme_marks.py).
+# Each palette colour keeps at least 3:1 contrast, as graphics need, on the light page (white)
+# and on Material's dark "slate" page, so one value serves both schemes.
+THEME_COLOURS = {
+    "blue": "#2f7ac0", "orange": "#d0640a", "green": "#2e8b3e", "purple": "#8a5cc8", "crimson": "#d23a4e",
+    "teal": "#0f8a8a", "brown": "#a8702a", "magenta": "#c0449a", "olive": "#7f8a12", "indigo": "#5b6ee0",
+}
+THEME_SYMBOL_LABELS = {
+    "circle": "Circle", "square": "Square", "triangle": "Triangle", "triangle-down": "Triangle pointing down",
+    "diamond": "Diamond", "pentagon": "Pentagon", "hexagon": "Hexagon", "star": "Star", "cross": "Cross",
+}
+# Charts of the essay's numbers (data/charts.yml).
+CHART_KIND_LABELS = {
+    "bar": "Bars from zero, for amounts",
+    "rank": "Dots on a rank scale, 1 at the top, for positions in a ranking",
+}
+# A chart's unit: its label, and a word every plotted figure's value must contain (same units in a series).
+CHART_UNIT_LABELS = {
+    "usd-billion": "US$ billion", "million-people": "million people", "megawatts": "megawatts", "rank": "rank",
+}
+CHART_UNIT_WORDS = {"usd-billion": "billion", "million-people": "million", "megawatts": "megawatt", "rank": ""}
+CHART_LABEL_MAX_CHARS = 12
 
 
 def one_of(labels: dict[str, str]) -> Any:
@@ -128,6 +152,8 @@ class Chapter(Strict):
         "glossary", default=None)
     # 2 or 3 short items, our own words: the evidence drawn under this chapter's claim in the argument diagram.
     evidence: Annotated[list[EvidenceItem], AfterValidator(two_or_three)] | None = None
+    # The `### ...` subsections under `## Summary` on the chapter page, each with the themes it carries.
+    sections: list[SummarySection] | None = None
 
 
 class Theme(Strict):
@@ -135,6 +161,21 @@ class Theme(Strict):
     name: Text
     short: Annotated[Text, at_most_words(THEME_SHORT_MAX_WORDS)]  # one sentence: the hover text of links
     description: Text
+    colour: ThemeColour
+    symbol: one_of(THEME_SYMBOL_LABELS)  # type: ignore[valid-type]
+
+    @model_validator(mode="before")
+    @classmethod
+    def colour_and_symbol_given(cls, data: Any) -> Any:
+        """A theme without its colour or symbol gets a message that says what to write."""
+        if isinstance(data, dict):
+            if data.get("colour") is None:
+                raise ValueError(f"field 'colour': missing; give a palette name ({', '.join(THEME_COLOURS)}) "
+                                 "or a hex colour such as '#2f7ac0' that no other theme uses")
+            if data.get("symbol") is None:
+                raise ValueError(f"field 'symbol': missing; choose one of {', '.join(THEME_SYMBOL_LABELS)} "
+                                 "that no other theme uses")
+        return data
 
 
 class Profile(Strict):
@@ -280,6 +321,91 @@ class Era(Strict):
         return self
 
 
+# -- theme colours and summary tags ---------------------------------------------------
+PAGE_BACKGROUNDS = {"light": "#ffffff", "dark": "#1e2129"}  # Material default and slate (hsl(225 15% 14%))
+GRAPHIC_CONTRAST = 3.0
+HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
+def hex_colour(value: str) -> str:
+    """'#abc' or '#aabbcc' or a palette name -> '#aabbcc' (lowercase)."""
+    value = THEME_COLOURS.get(value, value)
+    digits = value.lstrip("#").lower()
+    return "#" + (digits if len(digits) == 6 else "".join(d * 2 for d in digits))
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2)."""
+    digits = hex_colour(colour)[1:]
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, other: str) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_colour(value: str) -> str:
+    if value not in THEME_COLOURS and not HEX_COLOUR.match(value):
+        close = difflib.get_close_matches(value, list(THEME_COLOURS), n=1)
+        hint = f" did you mean '{close[0]}'?" if close else ""
+        raise ValueError(f"'{value}' is neither a hex colour such as '#2f7ac0' nor a palette name;{hint} "
+                         f"palette names: {', '.join(THEME_COLOURS)}")
+    for scheme, background in PAGE_BACKGROUNDS.items():
+        ratio = contrast(value, background)
+        if ratio < GRAPHIC_CONTRAST:
+            raise ValueError(f"'{value}' has {ratio:.1f}:1 contrast on the {scheme} page ({background}); symbols "
+                             f"need {GRAPHIC_CONTRAST:g}:1 on both schemes: choose a palette name "
+                             f"({', '.join(THEME_COLOURS)})")
+    return value
+
+
+ThemeColour = Annotated[str, AfterValidator(not_blank), AfterValidator(readable_colour)]
+
+
+class SummarySection(Strict):
+    """One `### heading` under a chapter page's `## Summary`, and the themes it carries."""
+
+    heading: Text
+    themes: list[Id] = Field(min_length=1)
+
+
+# -- charts of the essay's numbers ----------------------------------------------------
+def numbers_in(text: str) -> list[float]:
+    """The numbers written in a figure's value: '1,160 megawatts' -> [1160.0]; '26th' -> [26.0]."""
+    return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+class Chart(Strict):
+    """A small chart made of figures from data/figures.yml: one label and one value per figure, in order."""
+
+    id: Id
+    title: Text
+    kind: one_of(CHART_KIND_LABELS)  # type: ignore[valid-type]
+    unit: one_of(CHART_UNIT_LABELS)  # type: ignore[valid-type]
+    figures: list[Id] = refers_to("figures", min_length=2)
+    labels: list[Annotated[Text, StringConstraints(max_length=CHART_LABEL_MAX_CHARS)]]
+    values: list[float]
+    note: Text
+
+    @model_validator(mode="after")
+    def one_label_and_value_per_figure(self) -> Chart:
+        count = len(self.figures)
+        for name in ("labels", "values"):
+            given = len(getattr(self, name))
+            if given != count:
+                raise ValueError(f"field '{name}': {given} {name} for {count} figures; give exactly one per "
+                                 f"figure, in the order of 'figures'")
+        if (self.kind == "rank") != (self.unit == "rank"):
+            raise ValueError("field 'kind': a rank chart plots ranks and nothing else; use kind: rank with "
+                             "unit: rank, or kind: bar for amounts")
+        if self.kind == "bar" and min(self.values) < 0:
+            raise ValueError("field 'values': bars start from zero; a negative value needs another kind of chart")
+        return self
+
+
 # data/<name>.yml -> the model of one entry. Order matters only for messages.
 COLLECTIONS: dict[str, type[Strict]] = {
     "chapters": Chapter,
@@ -296,13 +422,14 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "corrections": Correction,
     "roles": Role,
     "eras": Era,
+    "charts": Chart,
 }
 # What one entry of a collection is called in messages; "profiles" is people and bodies together.
 ENTRY_NOUNS = {
     "chapters": "chapter", "themes": "theme", "people": "person or body", "bodies": "person or body",
     "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
     "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
-    "corrections": "correction", "roles": "role", "eras": "era",
+    "corrections": "correction", "roles": "role", "eras": "era", "charts": "chart",
 }
 
 

@@ -1,6 +1,7 @@
 """Overview tables: chapters, who appears where, theme tracker, theme sections, places."""
 from __future__ import annotations
 
+from . import theme_marks
 from .links import chapter_path, link_to_chapter, link_to_entry, md_link, relative
 from .model import PLACE_KIND_LABELS
 from .text import card_table, cell, chapter_grid, safe
@@ -34,11 +35,17 @@ def render_matrix(entries, collection, appearances, chapters, from_page: str, la
 
 
 def render_theme_tracker(themes, chapters, from_page: str) -> str:
+    """Themes x chapters: the theme's own symbol, in its colour, where a chapter takes it up.
+    Each mark is named ('Migration: present in chapter 5'), so the table is its own text version."""
     rows = []
     for theme in themes:
-        ticks = [CHECK if theme["id"] in c["themes"] else "" for c in chapters]
-        rows.append([link_to_entry("themes", theme, from_page), *ticks, str(ticks.count(CHECK))])
-    return chapter_grid(["Theme", *chapter_columns(chapters, from_page), "Total"], rows)
+        present = [theme["id"] in c["themes"] for c in chapters]
+        marks = [theme_marks.mark(theme, f"{theme['name']}: present in chapter {c['number']}") if here else ""
+                 for c, here in zip(chapters, present, strict=True)]
+        name = theme_marks.symbol_svg(theme) + " " + link_to_entry("themes", theme, from_page)
+        rows.append([name, *marks, str(sum(present))])
+    grid = chapter_grid(["Theme", *chapter_columns(chapters, from_page), "Total"], rows)
+    return grid.replace('<div class="chapter-grid"', '<div class="chapter-grid theme-grid"', 1)
 
 
 def render_theme_details(theme, chapters, from_page: str) -> str:

@@ -9,8 +9,9 @@ CHAPTERS = [
      "argument": "Ideals and interests meet.", "themes": {}},
 ]
 BY_ID = {c["id"]: c for c in CHAPTERS}
-THEMES = [{"id": "migration", "name": "Migration", "description": "People moving."},
-          {"id": "drugs", "name": "Drugs", "description": "The drug trade."}]
+THEMES = [{"id": "migration", "name": "Migration", "description": "People moving.", "colour": "purple",
+           "symbol": "triangle"},
+          {"id": "drugs", "name": "Drugs", "description": "The drug trade.", "colour": "#d23a4e", "symbol": "cross"}]
 THEMES_BY_ID = {t["id"]: t for t in THEMES}
 FOX = {"id": "fox", "name": "Vicente Fox", "aliases": ["Fox"], "short": "Mexico's president.", "kind": "person",
        "role_2001": "President of Mexico.", "in_the_article": "The hero.", "stance": "For partnership.",

@@ -76,7 +76,8 @@ def test_dates_accept_year_month_or_day_only():
 
 def minimal_guide(**changes) -> Guide:
     collections = {name: [] for name in SCHEMAS}
-    collections["themes"] = [{"id": "migration", "name": "Migration", "description": "d"}]
+    collections["themes"] = [{"id": "migration", "name": "Migration", "description": "d", "colour": "blue",
+                              "symbol": "circle"}]
     collections["chapters"] = [{"id": "one", "number": 1, "title": "T", "summary": "S", "paragraphs": 2,
                                 "themes": {"migration": "how"}}]
     collections["people"] = [{"id": "fox", "name": "Vicente Fox", "kind": "person", "short": "s",

@@ -32,7 +32,8 @@ def test_chapter_header_gives_title_position_length_and_themes():
     out = chapter_page.render_header(CHAPTERS[0], 5, 7, THEMES_BY_ID, "chapters/01-start.md")
     assert out.startswith("# 1. Start\n\n")
     assert "Article section 1 of 7 · 3 paragraphs · about 5 min to read this page" in out
-    assert "**Themes:** [Migration](../reference/themes.md#migration)" in out
+    assert '**Themes:** <span class="theme-chips">[<svg class="theme-symbol"' in out
+    assert "Migration](../reference/themes.md#migration){ .theme-chip" in out
 
 
 def test_chapter_header_links_to_the_quiz_under_the_title():

@@ -38,15 +38,18 @@ def test_matrix_ticks_only_chapters_that_name_the_entry_and_counts_them():
     assert cells(row) == ["[Vicente Fox](people.md#fox)", "", tables.CHECK, "1"]
 
 
-def test_theme_tracker_ticks_and_counts_chapters_per_theme():
+def test_theme_tracker_marks_each_chapter_that_takes_up_a_theme_and_counts_them():
     out = tables.render_theme_tracker(THEMES, CHAPTERS, "reference/themes.md")
-    assert out.startswith('<div class="chapter-grid" markdown>')
+    assert out.startswith('<div class="chapter-grid theme-grid" markdown>')
     out = table_lines(out)
     assert cells(out[0])[1:] == [tables.chapter_columns(CHAPTERS, "reference/themes.md")[0],
                                  tables.chapter_columns(CHAPTERS, "reference/themes.md")[1], "Total"]
+    assert len(out) == 2 + len(THEMES) and all(len(cells(row)) == 2 + len(CHAPTERS) for row in out[2:])
     migration, drugs = cells(out[1 + 1]), cells(out[2 + 1])
-    assert migration[0].startswith("[Migration](themes.md#migration") and migration[1:] == [tables.CHECK, "", "1"]
-    assert drugs[0].startswith("[Drugs](themes.md#drugs") and drugs[1:] == ["", "", "0"]
+    assert "[Migration](themes.md#migration" in migration[0] and 'class="theme-symbol"' in migration[0]
+    assert 'aria-label="Migration: present in chapter 1"' in migration[1] and "<path" in migration[1]
+    assert migration[2:] == ["", "1"]
+    assert "[Drugs](themes.md#drugs" in drugs[0] and drugs[1:] == ["", "", "0"]
 
 
 def test_theme_sections_give_heading_description_and_each_chapters_treatment():

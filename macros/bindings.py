@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from jinja2 import pass_context
 
@@ -13,15 +14,18 @@ from . import (
     downloads,
     facts,
     glossary,
+    place_map,
     print_views,
     printables,
     profiles,
     study,
     tables,
 )
+from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
-from .links import chapter_path, link_to_chapter, link_to_entry, unknown
+from .figure_cache import cached_figure
+from .links import built_href, chapter_path, entry_target, link_to_chapter, link_to_entry, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
 from .text import hover
@@ -115,7 +119,8 @@ class GuideMacros:
                 for name in ("predictions", "questions", "quizzes")}
         quiz = None if context.get("in_print_edition") else study.render_quiz(chapter["id"], mine["quizzes"])
         return chapter_page.render_footer(
-            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
+            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page)
+            + self.chapter_locator(chapter),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
             "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
@@ -304,6 +309,31 @@ class GuideMacros:
     def audit_worksheet(self) -> str:
         return printables.render_audit_worksheet(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
+    # -- map of places (issue 10) ------------------------------------------
+    @property
+    def basemap(self) -> dict:
+        if not hasattr(self, "_basemap"):
+            self._basemap = load_basemap(Path(self.env.project_dir) / "data" / BASEMAP_FILE)
+        return self._basemap
+
+    def map_places(self, ids: set[str] | None = None) -> list[dict]:
+        """The places (all, or those in ids) as the map draws them, linked from this page."""
+        return [{"id": p["id"], "name": p["name"], "kind": p["kind"], "latitude": p["latitude"],
+                 "longitude": p["longitude"], "href": built_href(self.page, entry_target("places", p["id"]))}
+                for p in self.guide["places"] if ids is None or p["id"] in ids]
+
+    def place_map(self, text_version_id: str = "place-list") -> str:
+        return cached_figure(place_map.render_place_map, self.map_places(), self.basemap, text_version_id)
+
+    def chapter_locator(self, chapter: dict) -> str:
+        """After the chapter's list of names: a map of the places it names and its text version."""
+        mine = sorted(self.map_places({pid for pid, found in self.appearances["places"].items()
+                                       if chapter["id"] in found}), key=lambda p: p["name"].casefold())
+        if not mine:
+            return ""
+        figure = cached_figure(place_map.render_locator, mine, self.basemap, chapter["id"], chapter["number"])
+        return figure + place_map.render_locator_list(mine, chapter["id"])
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -313,7 +343,7 @@ class GuideMacros:
               "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
-              "blank_table", "audit_worksheet")
+              "blank_table", "audit_worksheet", "place_map")
 
     def register(self) -> None:
         for name in self.MACROS:

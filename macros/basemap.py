@@ -52,7 +52,7 @@ def check_basemap(basemap, where: str) -> None:
 
 def pairs(flat: list[float]) -> list[Point]:
     """[lon, lat, lon, lat, ...] -> [(lon, lat), ...]"""
-    return list(zip(flat[0::2], flat[1::2]))
+    return list(zip(flat[0::2], flat[1::2], strict=True))
 
 
 def region_holding(basemap: dict, bounds: list[float]) -> dict | None:
@@ -98,18 +98,21 @@ def clip_ring(ring: list[Point], box: list[float]) -> list[Point]:
     for axis, limit, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
         if not ring:
             break
-        def inside(p: Point) -> bool:
-            return p[axis] >= limit if keep_above else p[axis] <= limit
         out: list[Point] = []
-        for current, previous in zip(ring, ring[-1:] + ring[:-1]):
-            if inside(current):
-                if not inside(previous):
+        for current, previous in zip(ring, ring[-1:] + ring[:-1], strict=True):
+            now_in, was_in = (inside(p[axis], limit, keep_above) for p in (current, previous))
+            if now_in:
+                if not was_in:
                     out.append(crossing(previous, current, axis, limit))
                 out.append(current)
-            elif inside(previous):
+            elif was_in:
                 out.append(crossing(previous, current, axis, limit))
         ring = out
     return ring
+
+
+def inside(value: float, limit: float, keep_above: bool) -> bool:
+    return value >= limit if keep_above else value <= limit
 
 
 def crossing(a: Point, b: Point, axis: int, limit: float) -> Point:

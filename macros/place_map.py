@@ -27,6 +27,7 @@ INSET_WIDTH = 236.0
 LOCATOR_WIDTH = 400.0
 LOCATOR_PAD = 4.0    # degrees around a chapter's places
 LOCATOR_MIN_SPAN = (22.0, 14.0)  # degrees of longitude and latitude a locator shows at least
+LOCATOR_MIN_WIDENESS = 0.85  # degrees of longitude per degree of latitude, at least
 LEGEND = {"city": "City", "country": "Country (at its capital)", "state": "State (near its middle)",
           "region": "Region (near its middle)"}
 
@@ -167,7 +168,9 @@ def locator_bounds(places: list[dict], panel: str) -> list[float]:
     lats = [p["latitude"] for p in places]
     limits = PANEL_BOUNDS[panel]
     box = [min(lons) - LOCATOR_PAD, min(lats) - LOCATOR_PAD, max(lons) + LOCATOR_PAD, max(lats) + LOCATOR_PAD]
-    for low, high, span in ((0, 2, LOCATOR_MIN_SPAN[0]), (1, 3, LOCATOR_MIN_SPAN[1])):
+    # never much taller than wide: a chapter naming Quebec and the Andes gets a wider, not a taller, map
+    lon_span = max(LOCATOR_MIN_SPAN[0], (box[3] - box[1]) * LOCATOR_MIN_WIDENESS)
+    for low, high, span in ((0, 2, lon_span), (1, 3, LOCATOR_MIN_SPAN[1])):
         grow = max(0.0, span - (box[high] - box[low])) / 2
         box[low], box[high] = box[low] - grow, box[high] + grow
         if box[low] < limits[low]:
@@ -227,7 +230,7 @@ def draw_places(places: list[dict], views: dict[str, dict], keep_out: list[Box])
                 view["x"] + view["width"] - 2, view["y"] + view["height"] - 2)
         outside = [] if panel == INSET else keep_out
         labels = place_labels(marks, area, outside)
-        for place, mark, label in zip(mine, marks, labels):
+        for place, mark, label in zip(mine, marks, labels, strict=True):
             body = (marker(place["kind"], mark["x"], mark["y"]) + (leader_line(mark, label) if label["leader"] else "")
                     + f'<text class="guide-map__label" x="{number(label["x"])}" y="{number(label["y"])}"'
                     + ("" if label["anchor"] == "start" else f' text-anchor="{label["anchor"]}"')
@@ -273,7 +276,7 @@ def render_locator(places: list[dict], basemap: dict, chapter_id: str, chapter_n
     y = 0.0
     for panel, mine in groups.items():
         if mine:
-            width = LOCATOR_WIDTH if panel == MAIN or not groups[MAIN] else LOCATOR_WIDTH * 0.62
+            width = LOCATOR_WIDTH if panel == MAIN or not groups[MAIN] else LOCATOR_WIDTH * 0.55
             bounds = locator_bounds(mine, panel) if panel == MAIN else PANEL_BOUNDS[panel]
             views[panel] = make_view(bounds, width, y=y, parallel=0.0 if panel == MAIN else None)
             y += views[panel]["height"] + 8

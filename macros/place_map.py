@@ -23,6 +23,7 @@ FONT = 13.0          # label size, in SVG units
 CHAR_WIDTH = 0.56    # average glyph width, as a share of the font size (a safe guess for sans-serif)
 MARK = 4.5           # half the size of a marker
 FULL_WIDTH = 640.0
+FULL_ID = "places-map"
 INSET_WIDTH = 236.0
 LOCATOR_WIDTH = 400.0
 LOCATOR_PAD = 4.0    # degrees around a chapter's places
@@ -180,13 +181,14 @@ def locator_bounds(places: list[dict], panel: str) -> list[float]:
     return box
 
 
-def draw_panel(name: str, view: dict, basemap: dict, title: str = "") -> str:
+def draw_panel(figure_id: str, name: str, view: dict, basemap: dict, title: str = "") -> str:
+    """One panel: water, land, borders, frame; its clip path id is unique on the page (print edition too)."""
     region = region_holding(basemap, view["bounds"])
     if region is None:
         raise GuideError(f"data/basemap/basemap.json holds no region covering {view['bounds']} ({name}); "
                          "widen REGIONS in scripts/make_basemap.py and run it again.")
     x, y, w, h = (number(view[k]) for k in ("x", "y", "width", "height"))
-    clip = f"guide-map-clip-{name}-{x}-{y}".replace(".", "_")
+    clip = f"{figure_id}-clip-{name}"
     heading = (f'<text class="guide-map__panel-title" x="{number(view["x"] + 6)}" y="{number(view["y"] + 16)}">'
                f'{esc(title)}</text>') if title else ""
     return (f'<g class="guide-map__panel"><clipPath id="{clip}"><rect x="{x}" y="{y}" width="{w}" height="{h}"/>'
@@ -253,10 +255,11 @@ def render_place_map(places: list[dict], basemap: dict, text_version_id: str) ->
     inset = make_view(PANEL_BOUNDS[INSET], INSET_WIDTH, x=10.0, y=main["height"] - 10 - inset_height)
     key, key_box = legend(kinds_of(places), FULL_WIDTH - 200, main["height"] - 84, True, LEGEND)
     inset_box = (inset["x"] - 4, inset["y"] - 4, inset["x"] + inset["width"] + 4, inset["y"] + inset["height"] + 4)
-    body = (draw_panel(MAIN, main, basemap) + draw_panel(INSET, inset, basemap, PANEL_TITLES[INSET]) + key
+    body = (draw_panel(FULL_ID, MAIN, main, basemap) + draw_panel(FULL_ID, INSET, inset, basemap, PANEL_TITLES[INSET])
+            + key
             + draw_places(places, {MAIN: main, INSET: inset}, [key_box, inset_box]))
     names = ", ".join(p["name"] for p in places)
-    svg = svg_element(body, width=FULL_WIDTH, height=main["height"], figure_id="places-map",
+    svg = svg_element(body, width=FULL_WIDTH, height=main["height"], figure_id=FULL_ID,
                       title="Map of every place the essay names",
                       description=f"The Americas, with Europe and the Middle East in an inset. Marked: {names}. "
                                   "Each marker and name links to the place's entry below.",
@@ -283,9 +286,9 @@ def render_locator(places: list[dict], basemap: dict, chapter_id: str, chapter_n
     titles = {MAIN: "", INSET: "Europe and the Middle East" if groups[MAIN] else ""}
     key, key_box = legend(kinds_of(places), 4, y + 10, False,
                           {k: PLACE_KIND_LABELS[k] for k in LEGEND})
-    body = ("".join(draw_panel(p, v, basemap, titles[p]) for p, v in views.items()) + key
-            + draw_places(places, views, []))
     figure_id = f"locator-{chapter_id}"
+    body = ("".join(draw_panel(figure_id, p, v, basemap, titles[p]) for p, v in views.items()) + key
+            + draw_places(places, views, []))
     names = ", ".join(p["name"] for p in places)
     svg = svg_element(body, width=LOCATOR_WIDTH, height=key_box[3] + 2, figure_id=figure_id,
                       title=f"Map of the places chapter {chapter_number} names",

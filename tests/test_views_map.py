@@ -329,3 +329,10 @@ def test_every_place_in_the_data_lies_in_a_panel():
     from macros.loader import load_guide
     for p in load_guide(ROOT / "data")["places"]:
         assert place_map.panel_of(p) in place_map.PANEL_BOUNDS
+
+
+def test_ids_inside_figures_are_unique_across_figures_on_one_page():
+    pages = [place_map.render_locator(PLACES, BASEMAP, "start", 1), place_map.render_locator(PLACES, BASEMAP, "end", 2),
+             place_map.render_place_map(PLACES, BASEMAP, "place-list")]
+    ids = re.findall(r'\bid="([^"]+)"', "".join(pages))
+    assert len(ids) == len(set(ids))

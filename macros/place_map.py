@@ -219,8 +219,8 @@ def legend(kinds: list[str], x: float, y: float, vertical: bool, labels: dict[st
     return f'<g class="guide-map__key">{background}{"".join(rows)}</g>', box
 
 
-def draw_places(places: list[dict], views: dict[str, dict], keep_out: list[Box]) -> str:
-    """Markers, leaders and labels: each place one link to its entry."""
+def draw_places(places: list[dict], views: dict[str, dict], keep_out: list[Box], linked: bool = True) -> str:
+    """Markers, leaders and labels: each place one link to its entry (or, unlinked, one group)."""
     out = []
     for panel, view in views.items():
         mine = [p for p in places if panel_of(p) == panel]
@@ -238,7 +238,7 @@ def draw_places(places: list[dict], views: dict[str, dict], keep_out: list[Box])
                     + ("" if label["anchor"] == "start" else f' text-anchor="{label["anchor"]}"')
                     + f'>{esc(place["name"])}</text>')
             name = f'{place["name"]} ({PLACE_KIND_LABELS[place["kind"]].lower()}): its entry on the Places page'
-            out.append(svg_link(place["href"], body, name))
+            out.append(svg_link(place["href"], body, name) if linked else f"<g>{body}</g>")
     return "".join(out)
 
 
@@ -271,7 +271,9 @@ def render_place_map(places: list[dict], basemap: dict, text_version_id: str) ->
 
 
 def render_locator(places: list[dict], basemap: dict, chapter_id: str, chapter_number: int) -> str:
-    """A chapter's small map of the places it names; '' for a chapter that names none."""
+    """A chapter's small map of the places it names; '' for a chapter that names none.
+    An image, not links: its text version (render_locator_list) links each place, so a keyboard
+    user meets each place once, and the chapter page does not double its links."""
     if not places:
         return ""
     groups = {panel: [p for p in places if panel_of(p) == panel] for panel in PANEL_BOUNDS}
@@ -288,12 +290,11 @@ def render_locator(places: list[dict], basemap: dict, chapter_id: str, chapter_n
                           {k: PLACE_KIND_LABELS[k] for k in LEGEND})
     figure_id = f"locator-{chapter_id}"
     body = ("".join(draw_panel(figure_id, p, v, basemap, titles[p]) for p, v in views.items()) + key
-            + draw_places(places, views, []))
+            + draw_places(places, views, [], linked=False))
     names = ", ".join(p["name"] for p in places)
     svg = svg_element(body, width=LOCATOR_WIDTH, height=key_box[3] + 2, figure_id=figure_id,
                       title=f"Map of the places chapter {chapter_number} names",
-                      description=f"Marked: {names}. Each links to its entry on the Places page.",
-                      interactive=True)
+                      description=f"Marked: {names}. The list after the map links each to its entry.")
     caption = f"The places chapter {chapter_number} names."
     return figure_block(svg, caption=caption, kind="map-locator", text_version_id=f"{figure_id}-places")
 

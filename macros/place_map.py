@@ -305,4 +305,5 @@ def render_locator_list(places: list[dict], chapter_id: str) -> str:
         return ""
     items = "".join(f'<li><a href="{esc(p["href"])}">{esc(p["name"])}</a> '
                     f'({esc(PLACE_KIND_LABELS[p["kind"]].lower())})</li>' for p in places)
-    return f'<ul class="guide-map-places" id="locator-{esc(chapter_id)}-places">{items}</ul>\n\n'
+    return (f'<p class="guide-map-places-intro">The places on this map, each linked to its entry on the '
+            f'Places page:</p>\n<ul class="guide-map-places" id="locator-{esc(chapter_id)}-places">{items}</ul>\n\n')

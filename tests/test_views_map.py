@@ -284,7 +284,7 @@ def test_chapter_without_places_gets_no_map_and_no_list():
 
 def test_locator_text_version_lists_and_links_the_places():
     html = place_map.render_locator_list(PLACES[:2], "start")
-    assert html.startswith('<ul class="guide-map-places" id="locator-start-places">')
+    assert '<ul class="guide-map-places" id="locator-start-places">' in html
     assert '<a href="../places/#mexico-city">Mexico City</a> (city)' in html
     assert html.count("<li>") == 2
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from jinja2 import pass_context
 
@@ -15,6 +16,7 @@ from . import (
     downloads,
     facts,
     glossary,
+    place_map,
     print_views,
     printables,
     profiles,
@@ -23,10 +25,11 @@ from . import (
     theme_marks,
     timeline_chart,
 )
+from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .figure_cache import cached_figure
-from .links import PAGES, chapter_path, link_to_chapter, link_to_entry, relative, unknown
+from .links import PAGES, built_href, chapter_path, entry_target, link_to_chapter, link_to_entry, relative, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
 from .text import hover
@@ -120,7 +123,8 @@ class GuideMacros:
                 for name in ("predictions", "questions", "quizzes")}
         quiz = None if context.get("in_print_edition") else study.render_quiz(chapter["id"], mine["quizzes"])
         return self.chapter_charts(chapter, context) + chapter_page.render_footer(
-            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
+            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page)
+            + self.chapter_locator(chapter),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
             "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
@@ -357,6 +361,31 @@ class GuideMacros:
             return markdown
         return theme_marks.add_section_marks(markdown, chapter.get("sections"), self.guide.by_id["themes"])
 
+    # -- map of places (issue 10) ------------------------------------------
+    @property
+    def basemap(self) -> dict:
+        if not hasattr(self, "_basemap"):
+            self._basemap = load_basemap(Path(self.env.project_dir) / "data" / BASEMAP_FILE)
+        return self._basemap
+
+    def map_places(self, ids: set[str] | None = None) -> list[dict]:
+        """The places (all, or those in ids) as the map draws them, linked from this page."""
+        return [{"id": p["id"], "name": p["name"], "kind": p["kind"], "latitude": p["latitude"],
+                 "longitude": p["longitude"], "href": built_href(self.page, entry_target("places", p["id"]))}
+                for p in self.guide["places"] if ids is None or p["id"] in ids]
+
+    def place_map(self, text_version_id: str = "place-list") -> str:
+        return cached_figure(place_map.render_place_map, self.map_places(), self.basemap, text_version_id)
+
+    def chapter_locator(self, chapter: dict) -> str:
+        """After the chapter's list of names: a map of the places it names and its text version."""
+        mine = sorted(self.map_places({pid for pid, found in self.appearances["places"].items()
+                                       if chapter["id"] in found}), key=lambda p: p["name"].casefold())
+        if not mine:
+            return ""
+        figure = cached_figure(place_map.render_locator, mine, self.basemap, chapter["id"], chapter["number"])
+        return figure + place_map.render_locator_list(mine, chapter["id"])
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -367,7 +396,7 @@ class GuideMacros:
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
               "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram",
-              "key_charts")
+              "key_charts", "place_map")
 
     def register(self) -> None:
         for name in self.MACROS:

@@ -117,6 +117,26 @@ Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
 Names = list[Text]
 
 
+def coordinate(name: str, limit: float, ends: str):
+    """A latitude or longitude in decimal degrees, within [-limit, limit]."""
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"expected a number of degrees, e.g. {name}: {'19.43' if limit == 90 else '-99.13'}; "
+                             f"got {value!r}")
+        if not -limit <= value <= limit:
+            raise ValueError(f"{value} is out of range; {name} runs from -{limit:g} to {limit:g} ({ends}); "
+                             "check the sign and that latitude and longitude are not swapped")
+        return float(value)
+    return BeforeValidator(check)
+
+
+COORDINATES = ("latitude", "longitude")
+PLACE_POINTS = ("a city at its centre, a country at its capital, a state or region near its middle; "
+                "see CONTRIBUTING.md")
+Latitude = Annotated[float, coordinate("latitude", 90, "south to north")]
+Longitude = Annotated[float, coordinate("longitude", 180, "west to east")]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -204,6 +224,21 @@ class Place(Strict):
     aliases: Names | None = None
     kind: one_of(PLACE_KIND_LABELS)  # type: ignore[valid-type]
     in_the_article: Text
+    # Where the map of places marks it, in decimal degrees (north and east positive); see PLACE_POINTS.
+    latitude: Latitude
+    longitude: Longitude
+
+    @model_validator(mode="before")
+    @classmethod
+    def has_coordinates(cls, data: Any) -> Any:
+        """A place the map cannot draw stops the build, with the fix."""
+        if isinstance(data, dict):
+            for name in COORDINATES:
+                if data.get(name) is None:
+                    raise ValueError(f"field '{name}': missing; every place needs coordinates for the map, "
+                                     f"in decimal degrees, north and east positive, e.g. latitude: 19.43, "
+                                     f"longitude: -99.13 ({PLACE_POINTS})")
+        return data
 
 
 class Term(Strict):

@@ -16,6 +16,7 @@ from . import (
     print_views,
     printables,
     profiles,
+    relations,
     study,
     tables,
 )
@@ -118,7 +119,8 @@ class GuideMacros:
             chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
-            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
+            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page),
+            relations_md=self.chapter_relations(chapter))
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""
@@ -304,6 +306,18 @@ class GuideMacros:
     def audit_worksheet(self) -> str:
         return printables.render_audit_worksheet(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
+    # -- relationship map (issue 10.3) ---------------------------------------
+    def relation_ends(self) -> dict[str, tuple[str, dict]]:
+        """id -> ('people' | 'bodies', entry) for every person and body."""
+        return {entry_id: found for entry_id in self.guide.by_id["profiles"] if (found := self.guide.profile(entry_id))}
+
+    def relationship_map(self) -> str:
+        return relations.render_full_map(self.guide["relations"], self.relation_ends(), self.guide.by_id["chapters"],
+                                         self.page)
+
+    def chapter_relations(self, chapter: dict) -> str:
+        return relations.render_chapter_section(chapter, self.guide["relations"], self.relation_ends(), self.page)
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -313,7 +327,7 @@ class GuideMacros:
               "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
-              "blank_table", "audit_worksheet")
+              "blank_table", "audit_worksheet", "relationship_map")
 
     def register(self) -> None:
         for name in self.MACROS:

@@ -22,15 +22,15 @@ from .text import cell, safe
 MAP_PAGE = "reference/relationships.md"
 TABLE_ID = "relationship-table"
 SEED = 7  # fixed: the same relations always give the same picture
-FONT = 15  # label size in viewBox units
-LINE_GAP = 17
+FONT = 16  # label size in viewBox units
+LINE_GAP = 18
 NODE_R = 8  # a person's circle radius; a body's square is as wide as the circle
 MARGIN = 12
 LABEL_CHARS = 16  # wrap labels longer than this onto a second (or third) line
-FULL_WIDTH = 960  # the full map's target width in viewBox units
+FULL_WIDTH = 640  # the narrowest a map is drawn, in viewBox units: a smaller one is centred
 CHAPTER_WIDTH = 600
-CHAR_WIDTH = 0.56
-SPACING = 130.0  # a part of n nodes gets a square about SPACING * sqrt(n) wide  # average glyph width as a share of the font size, for overlap checks
+CHAR_WIDTH = 0.56  # average glyph width as a share of the font size, for overlap checks
+SPACING = 95.0  # a connected part of n nodes gets a square about SPACING * sqrt(n) wide
 
 # How each kind is drawn: (dash pattern, end marker, what the legend says the picture means).
 STYLES = {

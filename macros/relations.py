@@ -370,7 +370,8 @@ def render_chapter_section(chapter: dict, relations: list[dict], profiles: dict[
     list_id = f"ties-{chapter['id']}"
     figure_id = f"relationship-map-{chapter['id']}"
     title = f"Who stands with whom in chapter {chapter['number']}: {len(mine)} ties"
-    caption = "The part of the relationship map this chapter shows."
+    caption = ("The part of the relationship map this chapter shows; select a name to open its profile. "
+               "On a narrow screen, scroll the map sideways inside its frame.")
     figure = render_figure(mine, profiles, from_page, figure_id=figure_id, title=title, caption=caption,
                            text_version_id=list_id, kind="relations-chapter", width=CHAPTER_WIDTH)
     full = md_link("the whole relationship map", relative(from_page, MAP_PAGE))
@@ -378,7 +379,7 @@ def render_chapter_section(chapter: dict, relations: list[dict], profiles: dict[
         "## Who stands with whom",
         f"The ties between people and bodies that this chapter shows; see also {full}.",
         figure.strip(),
-        f'<div id="{list_id}" class="rel-list" markdown>',
+        f'<div id="{list_id}" class="rel-list" markdown data-search-exclude>',  # searchable on the map's page
         render_list(mine, profiles, from_page),
         "</div>",
     ])

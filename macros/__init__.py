@@ -19,7 +19,7 @@ TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
-           "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "bindings")
+           "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "bindings")
 
 
 @format_error.register

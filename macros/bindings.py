@@ -20,6 +20,7 @@ from . import (
     print_views,
     printables,
     profiles,
+    relations,
     study,
     tables,
     theme_marks,
@@ -127,7 +128,8 @@ class GuideMacros:
             + self.chapter_locator(chapter),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
-            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
+            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page),
+            relations_md=self.chapter_relations(chapter))
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""
@@ -386,6 +388,18 @@ class GuideMacros:
         figure = cached_figure(place_map.render_locator, mine, self.basemap, chapter["id"], chapter["number"])
         return figure + place_map.render_locator_list(mine, chapter["id"])
 
+    # -- relationship map (issue 10.3) ---------------------------------------
+    def relation_ends(self) -> dict[str, tuple[str, dict]]:
+        """id -> ('people' | 'bodies', entry) for every person and body."""
+        return {entry_id: found for entry_id in self.guide.by_id["profiles"] if (found := self.guide.profile(entry_id))}
+
+    def relationship_map(self) -> str:
+        return relations.render_full_map(self.guide["relations"], self.relation_ends(), self.guide.by_id["chapters"],
+                                         self.page)
+
+    def chapter_relations(self, chapter: dict) -> str:
+        return relations.render_chapter_section(chapter, self.guide["relations"], self.relation_ends(), self.page)
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -396,7 +410,7 @@ class GuideMacros:
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
               "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram",
-              "key_charts", "place_map")
+              "key_charts", "place_map", "relationship_map")
 
     def register(self) -> None:
         for name in self.MACROS:

@@ -67,9 +67,12 @@ def render_handout_link(chapter: dict, from_page: str) -> str:
 
 
 def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, questions_md: str,
-                  handout_md: str = "") -> str:
-    """quiz_md is None in the print edition, which has no interactive quiz (nor handout link)."""
+                  handout_md: str = "", relations_md: str = "") -> str:
+    """quiz_md is None in the print edition, which has no interactive quiz (nor handout link).
+    relations_md: the chapter's part of the relationship map, with its own heading, or ''."""
     parts = ["## Who and what this chapter names", mentions_md]
+    if relations_md:
+        parts.append(relations_md)
     if forecasts_md:
         parts.append(forecasts_md)
     if quiz_md is not None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GuideError
-from .model import COLLECTIONS, ENTRY_NOUNS, WHOLE_ESSAY, display_label, references
+from .model import COLLECTIONS, ENTRY_NOUNS, SYMMETRIC_RELATION_KINDS, WHOLE_ESSAY, display_label, references
 from .validation import check_collection, describe_entry, did_you_mean, parse_yaml
 
 MAX_REPORTED = 25
@@ -105,6 +105,7 @@ def check_references(guide: Guide) -> list[str]:
     problems.extend(check_aliases(guide, PROFILE_COLLECTIONS))
     problems.extend(check_aliases(guide, ("glossary",)))
     problems.extend(check_chapter_numbers(guide))
+    problems.extend(check_relations(guide))
     return problems
 
 
@@ -136,3 +137,21 @@ def check_chapter_numbers(guide: Guide) -> list[str]:
     if numbers != expected:
         return [f"data/chapters.yml: chapter numbers must run 1 to {len(numbers)} without gaps or repeats; found {numbers}."]
     return []
+
+
+def check_relations(guide: Guide) -> list[str]:
+    """The relationship map draws each tie once: the same from, kind and to (either way round
+    for a tie that runs both ways, such as allied-with) may not be listed twice."""
+    problems = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, entry in enumerate(guide.collections.get("relations", [])):
+        ends = [entry["from"], entry["to"]]
+        if entry["kind"] in SYMMETRIC_RELATION_KINDS:
+            ends.sort()
+        key = (ends[0], entry["kind"], ends[1])
+        if key in seen:
+            problems.append(f"data/relations.yml, entry {index + 1} ({entry['from']} {entry['kind']} {entry['to']}), "
+                            f"field 'to': the same tie as entry {seen[key] + 1}; merge the two (list every chapter "
+                            "in one entry's 'chapters').")
+        seen.setdefault(key, index)
+    return problems

@@ -441,6 +441,35 @@ class Chart(Strict):
         return self
 
 
+
+# -- relations between people and bodies: the relationship map ----------------------
+RELATION_KIND_LABELS = {
+    "leads": "leads",
+    "member-of": "member of",
+    "supports": "supports",
+    "opposes": "opposes",
+    "allied-with": "allied with",
+    "negotiates-with": "negotiates with",
+}
+# Kinds that read the same both ways ("A allied with B" is "B allied with A"): no arrowhead.
+SYMMETRIC_RELATION_KINDS = ("allied-with", "negotiates-with")
+
+
+class Relation(Strict):
+    """A tie between two people or bodies, as the essay shows it in the chapters named."""
+
+    from_: Text = refers_to("profiles", alias="from")
+    kind: one_of(RELATION_KIND_LABELS)  # type: ignore[valid-type]
+    to: Text = refers_to("profiles")
+    chapters: list[Text] = refers_to("chapters", min_length=1)
+    note: Short  # one line in our own words: what the essay shows
+
+    @model_validator(mode="after")
+    def two_ends(self) -> Relation:
+        if self.from_ == self.to:
+            raise ValueError(f"field 'to': '{self.to}' is also 'from'; a relation joins two different people or bodies")
+        return self
+
 # data/<name>.yml -> the model of one entry. Order matters only for messages.
 COLLECTIONS: dict[str, type[Strict]] = {
     "chapters": Chapter,
@@ -458,6 +487,7 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "roles": Role,
     "eras": Era,
     "charts": Chart,
+    "relations": Relation,
 }
 # What one entry of a collection is called in messages; "profiles" is people and bodies together.
 ENTRY_NOUNS = {
@@ -465,6 +495,7 @@ ENTRY_NOUNS = {
     "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
     "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
     "corrections": "correction", "roles": "role", "eras": "era", "charts": "chart",
+    "relations": "relation",
 }
 
 
@@ -474,7 +505,7 @@ def references(model: type[BaseModel]) -> dict[str, str]:
     for name, field in model.model_fields.items():
         extra = field.json_schema_extra
         if isinstance(extra, dict) and "refers_to" in extra:
-            found[name] = str(extra["refers_to"])
+            found[field.alias or name] = str(extra["refers_to"])  # as written in the data file
     return found
 
 

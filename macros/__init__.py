@@ -18,7 +18,8 @@ TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 # Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
 MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
-           "corrections", "first_mentions", "jump_to", "search_index", "bindings")
+           "corrections", "first_mentions", "jump_to", "search_index", "lms_exports", "worksheets", "standards",
+           "bindings")
 
 
 @format_error.register
@@ -59,6 +60,7 @@ def load_macros(env, modules):
     guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
     docs_dir = Path(env.conf["docs_dir"])
     modules["corrections"].check_pages(guide["corrections"], docs_dir)
+    modules["lms_exports"].check_exportable(guide["quizzes"])
     sources = modules["chapters_source"].read_chapters(docs_dir, guide["chapters"], guide.collections)
     return modules["bindings"].GuideMacros(env, guide, sources)
 

@@ -31,7 +31,29 @@ def practice(standards: list[dict], chapters: list[dict], questions: list[dict],
 
 
 def numbers(values: list[int]) -> str:
-    return ", ".join(str(n) for n in values)
+    """[1, 2, 3, 5] -> '1-3, 5': short enough for a narrow chapter column."""
+    runs: list[list[int]] = []
+    for n in values:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)
+
+
+def activity_label(activities: list[dict], activity: dict) -> str:
+    """'A1', 'A2'...: activities in data order, short enough for the table (the legend names them)."""
+    return f"A{activities.index(activity) + 1}"
+
+
+def activity_link(activity: dict, from_page: str, text: str, title: str | None = None) -> str:
+    return md_link(text, relative(from_page, f"{TEACHERS_PAGE}#{activity['anchor']}"), title).replace("|", "\\|")
+
+
+def render_activity_legend(activities: list[dict], from_page: str) -> str:
+    """'**Activities:** A1: Structured debate; A2: ...' with links to each activity."""
+    items = [f"{activity_label(activities, a)}: {activity_link(a, from_page, a['name'])}" for a in activities]
+    return "**Activities:** " + "; ".join(items) + "." if items else ""
 
 
 def render_standards_table(standards: list[dict], chapters: list[dict], questions: list[dict],
@@ -51,9 +73,11 @@ def render_standards_table(standards: list[dict], chapters: list[dict], question
             continue
         code = md_link(standard["id"], standard["url"], standard["short"]).replace("|", "\\|")
         rows.append([code, *[numbers(uses.get(c["id"], [])) for c in chapters], numbers(uses.get(WHOLE_ESSAY, [])),
-                     "; ".join(md_link(a["name"], relative(from_page, f"{TEACHERS_PAGE}#{a['anchor']}")).replace("|", "\\|")
+                     ", ".join(activity_link(a, from_page, activity_label(activities, a), a["name"])
                                for a in uses.get("activities", []))])
-    return chapter_grid(header, rows) if rows else NO_TAGS
+    if not rows:
+        return NO_TAGS
+    return "\n\n".join(part for part in (render_activity_legend(activities, from_page), chapter_grid(header, rows)) if part)
 
 
 def render_standards_list(standards: list[dict], used_only: bool = True, questions=(), activities=()) -> str:

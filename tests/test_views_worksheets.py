@@ -83,14 +83,15 @@ def test_practice_index_numbers_questions_within_each_chapter():
 
 def test_standards_table_shows_which_questions_and_activities_practise_each_standard():
     out = standards.render_standards_table(STANDARDS, CHAPTERS, TAGGED, [ACTIVITY], PAGE)
-    assert out.startswith('<div class="chapter-grid" markdown>')
+    assert '<div class="chapter-grid" markdown>' in out
     header = cells(next(line for line in out.splitlines() if line.startswith("| Standard")))
     assert header[1].startswith("[1](printables/worksheet-key.md#key-start)")
     assert header[3].startswith("[Essays](printables/worksheet-key.md#key-whole)")
     rows = table_rows(out)
     assert list(rows) == ["RI.11-12.1", "W.11-12.1", "D2.His.1.9-12"]  # data order; unused RH.11-12.9 left out
-    assert rows["RI.11-12.1"][1:5] == ["1, 2", "1", "", ""]
-    assert rows["W.11-12.1"][1:5] == ["", "", "1", "[Structured debate](teachers.md#structured-debate)"]
+    assert rows["RI.11-12.1"][1:5] == ["1-2", "1", "", ""]
+    assert rows["W.11-12.1"][1:5] == ["", "", "1", '[A1](teachers.md#structured-debate){ title="Structured debate" }']
+    assert out.startswith("**Activities:** A1: [Structured debate](teachers.md#structured-debate).")
     assert rows["D2.His.1.9-12"][1] == "1"
     assert "(https://www.thecorestandards.org/ELA-Literacy/RI/11-12/){ title=\"Use evidence.\" }" in out
     assert "Context \\| time and place." in out  # a bar in a hover title cannot split the row
@@ -98,7 +99,12 @@ def test_standards_table_shows_which_questions_and_activities_practise_each_stan
 
 def test_standards_table_links_activities_from_another_page():
     out = standards.render_standards_table(STANDARDS, CHAPTERS, TAGGED, [ACTIVITY], "study/downloads.md")
-    assert "[Structured debate](teachers.md#structured-debate)" in out
+    assert "[A1](teachers.md#structured-debate)" in out
+
+
+def test_question_numbers_are_shown_as_runs():
+    assert standards.numbers([1, 2, 3, 5, 7, 8]) == "1-3, 5, 7-8"
+    assert standards.numbers([4]) == "4" and standards.numbers([]) == ""
 
 
 def test_standards_list_groups_by_framework_with_official_links():

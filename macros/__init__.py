@@ -19,7 +19,8 @@ TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
-           "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "bindings")
+           "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "lms_exports",
+           "worksheets", "standards", "bindings")
 
 
 @format_error.register
@@ -60,6 +61,7 @@ def load_macros(env, modules):
     guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
     docs_dir = Path(env.conf["docs_dir"])
     modules["corrections"].check_pages(guide["corrections"], docs_dir)
+    modules["lms_exports"].check_exportable(guide["quizzes"])
     sources = modules["chapters_source"].read_chapters(docs_dir, guide["chapters"], guide.collections)
     modules["loader"].raise_if_any(
         modules["theme_marks"].check_marks(guide["themes"])

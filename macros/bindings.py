@@ -16,15 +16,18 @@ from . import (
     downloads,
     facts,
     glossary,
+    lms_exports,
     place_map,
     print_views,
     printables,
     profiles,
     relations,
+    standards,
     study,
     tables,
     theme_marks,
     timeline_chart,
+    worksheets,
 )
 from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
@@ -399,6 +402,26 @@ class GuideMacros:
 
     def chapter_relations(self, chapter: dict) -> str:
         return relations.render_chapter_section(chapter, self.guide["relations"], self.relation_ends(), self.page)
+    # -- issue 12: quiz exports, worksheets, standards ----------------------
+    def quiz_exports(self) -> str:
+        return lms_exports.render_export_table(self.chapters, self.guide["quizzes"], self.page)
+
+    def kahoot_note(self) -> str:
+        return lms_exports.render_kahoot_note(self.guide["quizzes"])
+
+    def question_worksheets(self) -> str:
+        return worksheets.render_student_sheets(self.chapters, self.guide["questions"])
+
+    def question_answer_key(self) -> str:
+        return worksheets.render_keys(self.chapters, self.guide["questions"])
+
+    def standards_table(self) -> str:
+        return standards.render_standards_table(self.guide["standards"], self.chapters, self.guide["questions"],
+                                                self.guide["activities"], self.page)
+
+    def standards_list(self) -> str:
+        return standards.render_standards_list(self.guide["standards"], True, self.guide["questions"],
+                                               self.guide["activities"])
 
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
@@ -410,15 +433,19 @@ class GuideMacros:
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
               "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram",
-              "key_charts", "place_map", "relationship_map")
+              "key_charts", "place_map", "relationship_map",
+              "quiz_exports", "kahoot_note", "question_worksheets", "question_answer_key", "standards_table",
+              "standards_list")
 
     def register(self) -> None:
         for name in self.MACROS:
             self.env.macro(getattr(self, name), name)
 
-    def download_files(self) -> dict[str, str]:
+    def download_files(self) -> dict[str, str | bytes]:
         flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
-        return downloads.download_files(self.guide.collections, flat)
+        files: dict[str, str | bytes] = dict(downloads.download_files(self.guide.collections, flat))
+        files.update(lms_exports.export_files(self.chapters, self.guide["quizzes"]))  # issue 12
+        return files
 
     def page_meta(self) -> dict[str, str]:
         """A chapter page's title and meta description from data, as attribute-safe text."""

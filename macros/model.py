@@ -296,6 +296,8 @@ class Question(Strict):
     level: one_of(LEVEL_LABELS)  # type: ignore[valid-type]
     prompt: Text
     strong_answer: Text
+    # Codes in data/standards.yml of the standards the question practises (issue 12).
+    standards: list[Text] | None = refers_to("standards", default=None)
 
 
 class Option(Strict):
@@ -470,6 +472,43 @@ class Relation(Strict):
             raise ValueError(f"field 'to': '{self.to}' is also 'from'; a relation joins two different people or bodies")
         return self
 
+
+# -- standards (issue 12): Common Core ELA/Literacy and C3 Framework codes ---------------
+STANDARD_FRAMEWORK_LABELS = {
+    "ccss-ri": "Common Core ELA: Reading Informational Text, grades 11-12",
+    "ccss-rh": "Common Core Literacy in History/Social Studies: Reading, grades 11-12",
+    "ccss-w": "Common Core ELA: Writing, grades 11-12",
+    "c3": "C3 Framework for Social Studies, by the end of grade 12",
+}
+STANDARD_CODE_PATTERN = r"^(RI|RH|W)\.11-12\.([1-9]|10)$|^D2\.(Civ|Eco|Geo|His)\.[1-9][0-9]?\.9-12$|^D[134]\.[1-9]\.9-12$"
+
+
+def standard_code(value: str) -> str:
+    if not re.match(STANDARD_CODE_PATTERN, value):
+        raise ValueError(f"'{value}' is not a standard code we know the form of; write it as the framework does, "
+                         "e.g. 'RI.11-12.1', 'RH.11-12.6', 'W.11-12.1', 'D2.His.16.9-12' or 'D4.1.9-12'")
+    return value
+
+
+class Standard(Strict):
+    """One standard a question or activity practises: its official code, a short
+    description in our own words, and the official text's address."""
+
+    id: Annotated[str, AfterValidator(standard_code)]
+    framework: one_of(STANDARD_FRAMEWORK_LABELS)  # type: ignore[valid-type]
+    short: Annotated[Text, at_most_words(TOOLTIP_MAX_WORDS)]
+    url: Url
+
+
+class Activity(Strict):
+    """A classroom activity of the teacher's guide and the standards it practises."""
+
+    id: Id
+    name: Text
+    anchor: Annotated[str, StringConstraints(pattern=ID_PATTERN)]  # its heading's id on study/teachers.md
+    standards: list[Text] = refers_to("standards", min_length=1)
+
+
 # data/<name>.yml -> the model of one entry. Order matters only for messages.
 COLLECTIONS: dict[str, type[Strict]] = {
     "chapters": Chapter,
@@ -488,6 +527,8 @@ COLLECTIONS: dict[str, type[Strict]] = {
     "eras": Era,
     "charts": Chart,
     "relations": Relation,
+    "standards": Standard,
+    "activities": Activity,
 }
 # What one entry of a collection is called in messages; "profiles" is people and bodies together.
 ENTRY_NOUNS = {
@@ -495,7 +536,7 @@ ENTRY_NOUNS = {
     "profiles": "person or body", "places": "place", "glossary": "glossary term", "timeline": "event",
     "figures": "figure", "predictions": "prediction", "questions": "question", "quizzes": "quiz item",
     "corrections": "correction", "roles": "role", "eras": "era", "charts": "chart",
-    "relations": "relation",
+    "relations": "relation", "standards": "standard", "activities": "activity",
 }
 
 

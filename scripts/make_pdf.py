@@ -134,11 +134,11 @@ def render(page, url: str, target: Path, title: str, site_url: str | None, paper
 
 
 def make_pdfs(site: Path, site_url: str | None = None, paper: str = "Letter",
-              only: set[str] | None = None) -> list[Path]:
-    """Print every PDF (or those named in `only`) into SITE/downloads/pdf/; their paths."""
+              only: set[str] | None = None, out: Path | None = None) -> list[Path]:
+    """Print every PDF (or those named in `only`) into OUT (default SITE/downloads/pdf/); their paths."""
     from playwright.sync_api import sync_playwright
 
-    out = site / OUT
+    out = out or site / OUT
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with served(site) as base, sync_playwright() as playwright:

@@ -86,7 +86,7 @@ def build_site(site: Path) -> None:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the name comes from the base class)
+    def log_message(self, format, *args):
         pass
 
 

@@ -1,4 +1,5 @@
 # make serve | make test | make test-fast | make lint | make schemas | make build | make bench
+# make pdf | make offline (after make build: the PDFs and the offline zip go into site/downloads/)
 # (each sets up .venv first)
 PYTHON ?= python3
 VENV := .venv
@@ -10,7 +11,7 @@ TOOLS := tools/node_modules/.package-lock.json
 TEST_TOOLS := $(if $(shell command -v npm 2>/dev/null),$(TOOLS))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast lint schemas build bench clean
+.PHONY: serve test test-fast lint schemas build bench clean pdf offline
 # Two pytest workers (pytest-xdist): the machines this runs on have two cores.
 PYTEST := $(PY) -m pytest -n 2
 
@@ -54,3 +55,13 @@ bench: $(VENV)/dev-ready $(TOOLS)
 
 clean:
 	rm -rf site $(VENV)
+
+# The print edition and the chapter handouts as PDF, into site/downloads/pdf/ (headless Chromium,
+# as in the tests). Builds site/ first; `make pdf SITE=site` prints a site already built.
+pdf: $(VENV)/dev-ready
+	$(PY) scripts/make_pdf.py $(if $(SITE),--site $(SITE))
+
+# The offline edition, site/downloads/friend-like-fox-offline.zip: the whole site, working from
+# file:// with search (mkdocs.offline.yml; needs the npm tools for iframe-worker's shim).
+offline: $(VENV)/site-ready $(TOOLS)
+	$(PY) scripts/make_offline.py

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 
 _figures: dict[str, str] = {}
+MAX_FIGURES = 512  # a long `serve` session drops the oldest drawings beyond this
 
 
 def input_key(render: Callable[..., str], *inputs) -> str:
@@ -24,6 +25,8 @@ def cached_figure(render: Callable[..., str], *inputs) -> str:
     """render(*inputs), or the SVG it returned last time for equal inputs."""
     key = input_key(render, *inputs)
     if key not in _figures:
+        if len(_figures) >= MAX_FIGURES:
+            del _figures[next(iter(_figures))]
         _figures[key] = render(*inputs)
     return _figures[key]
 

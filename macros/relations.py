@@ -355,7 +355,7 @@ def render_full_map(relations: list[dict], profiles: dict[str, tuple[str, dict]]
     title = f"Relationship map: {len(relations)} ties among {len(nodes)} people and bodies in Leiken's essay"
     caption = ("The whole map. Select a name to open its profile; the table below gives every tie in words. "
                "On a narrow screen, scroll the map sideways inside its frame.")
-    figure = render_figure(relations, profiles, from_page, figure_id="relationship-map", title=title,
+    figure = render_figure(relations, profiles, from_page, figure_id="relationship-map-full", title=title,
                            caption=caption, text_version_id=TABLE_ID, kind="relations", width=FULL_WIDTH)
     heading = f"## Every tie, in words {{ #{TABLE_ID} }}"
     return "\n\n".join([figure.strip(), heading, render_table(relations, profiles, chapters_by_id, from_page)])

@@ -33,11 +33,14 @@ MEASURE = """() => {
   };
   const paper = getComputedStyle(document.body).backgroundColor;
   const width = document.documentElement.clientWidth;
+  // A figure with a wide and a narrow variant hides one of them (display: none) by design.
+  const shown = el => el.getClientRects().length > 0;
   return [...document.querySelectorAll('figure.guide-figure')].map((figure, index) => {
-    const svg = figure.querySelector('svg');
+    const svg = [...figure.querySelectorAll('svg.guide-svg')].find(shown) || null;
+    if (!shown(figure)) return null;
     const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0, left: 0, right: 0};
-    const scroller = figure.querySelector('.guide-figure__scroll') || figure;
-    const shown = scroller.getBoundingClientRect();
+    const scroller = [...figure.querySelectorAll('.guide-figure__scroll')].find(shown) || figure;
+    const frame = scroller.getBoundingClientRect();
     const texts = svg ? [...svg.querySelectorAll('text')] : [];
     const outside = texts.filter(t => {
       const r = t.getBoundingClientRect();
@@ -49,9 +52,9 @@ MEASURE = """() => {
       return fill.startsWith('rgb') && contrast(fill, paper) < 3;
     }).map(t => t.textContent.trim()).slice(0, 5);
     return {index, kind: figure.className, width: box.width, height: box.height,
-            right: shown.right, pageWidth: width, outside, faint,
+            right: frame.right, pageWidth: width, outside, faint,
             named: !!(svg && (svg.getAttribute('aria-labelledby') || svg.getAttribute('aria-label')))};
-  });
+  }).filter(Boolean);
 }"""
 
 
@@ -102,9 +105,9 @@ def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages
                     problems += problems_in(page.evaluate(MEASURE), state)
                     if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
                         problems.append(f"{state}: the page scrolls sideways")
-                    for index, figure in enumerate(page.locator("figure.guide-figure").all()):
+                    for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
                         name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
-                        figure.screenshot(path=str(SHOTS / name))
+                        figure.screenshot(path=str(SHOTS / name), animations="disabled")
     assert not problems, "\n".join(problems)
 
 
@@ -113,8 +116,8 @@ def test_figures_are_drawn_without_javascript(browser, site_url, pages_with_figu
     with opened_page(browser, java_script_enabled=False) as page:
         for path in pages_with_figures:
             page.goto(site_url + path)
-            sizes = page.evaluate("[...document.querySelectorAll('figure.guide-figure svg')]"
-                                  ".map(s => s.getBoundingClientRect().height)")
+            sizes = page.evaluate("[...document.querySelectorAll('figure.guide-figure svg.guide-svg')]"
+                                  ".filter(s => s.getClientRects().length).map(s => s.getBoundingClientRect().height)")
             if not sizes or min(sizes) < 20:
                 missing.append(f"{path}: {sizes}")
     assert not missing, "figures missing without JavaScript:\n" + "\n".join(missing)

@@ -18,7 +18,8 @@ TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 # Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
 MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
-           "corrections", "first_mentions", "jump_to", "search_index", "bindings")
+           "corrections", "first_mentions", "jump_to", "search_index", "flashcards", "progress",
+           "bindings")
 
 
 @format_error.register

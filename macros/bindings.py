@@ -12,10 +12,12 @@ from . import (
     corrections,
     downloads,
     facts,
+    flashcards,
     glossary,
     print_views,
     printables,
     profiles,
+    progress,
     study,
     tables,
 )
@@ -118,7 +120,8 @@ class GuideMacros:
             chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
-            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page))
+            "" if quiz is None else chapter_page.render_handout_link(chapter, self.page),
+            "" if quiz is None else progress.render_chapter_practice(chapter, self.page))
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""
@@ -304,6 +307,25 @@ class GuideMacros:
     def audit_worksheet(self) -> str:
         return printables.render_audit_worksheet(self.guide["predictions"], self.guide.by_id["chapters"], self.page)
 
+    # -- flashcards and progress (issue 11) -----------------------------------
+    def key_points(self) -> dict[str, list[str]]:
+        """chapter id -> its In brief bullets with their macros rendered (Markdown)."""
+        render = self.env.env.from_string
+        return {cid: [render(p).render(**self.env.variables) for p in section_items(source.markdown, "In brief")]
+                for cid, source in self.sources.items()}
+
+    def flashcard_cards(self) -> list[dict]:
+        return flashcards.build_cards(self.guide.collections, self.key_points())
+
+    def flashcard_decks(self) -> str:
+        cards = self.flashcard_cards()
+        return flashcards.render_flashcards(cards, flashcards.build_decks(cards, self.chapters))
+
+    def progress_page(self) -> str:
+        sizes = {c["id"]: sum(q["chapter"] == c["id"] for q in self.guide["quizzes"]) for c in self.chapters}
+        return progress.render_progress(self.chapters, sizes, len(self.guide["quizzes"]), len(self.flashcard_cards()),
+                                        self.page)
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -313,7 +335,7 @@ class GuideMacros:
               "essay_quiz", "whos_who", "places_of_kind", "timeline_period",
               "printed_quizzes", "quiz_answer_key", "role_briefs", "role_cards", "name_tents", "relay_cards",
               "relay_cards_by_chapter", "evidence_sheets", "debate_claims", "chapter_prompts", "score_sheet",
-              "blank_table", "audit_worksheet")
+              "blank_table", "audit_worksheet", "flashcard_decks", "progress_page")
 
     def register(self) -> None:
         for name in self.MACROS:

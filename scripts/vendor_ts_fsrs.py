@@ -25,11 +25,11 @@ def main() -> None:
         lines = lines[:-1]
     (TARGET / "ts-fsrs.umd.js").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (TARGET / "LICENSE").write_text((PACKAGE / "LICENSE").read_text(encoding="utf-8"), encoding="utf-8")
-    (TARGET / "README.md").write_text(
-        f"# ts-fsrs {version} (vendored)\n\n"
+    (TARGET / "README.txt").write_text(
+        f"ts-fsrs {version} (vendored)\n\n"
         "The FSRS spaced-repetition scheduler used by the flashcards page (docs/study/flashcards.md,\n"
         "docs/assets/js/flashcards.js). Loaded only on that page.\n\n"
-        f"- Package: ts-fsrs {version} from the npm registry (<https://www.npmjs.com/package/ts-fsrs>),\n"
+        f"- Package: ts-fsrs {version} (npm package),\n"
         "  source <https://github.com/open-spaced-repetition/ts-fsrs>, MIT licence (LICENSE beside this file).\n"
         "- File: the package's `dist/index.umd.js` (global `FSRS`), copied as is except its last line,\n"
         "  a `sourceMappingURL` comment for a map not shipped here.\n"

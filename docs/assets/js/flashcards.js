@@ -11,7 +11,6 @@
   var GRADES = [["1", F.Rating.Again, "Again"], ["2", F.Rating.Hard, "Hard"], ["3", F.Rating.Good, "Good"],
                 ["4", F.Rating.Easy, "Easy"]];
   var LEARN_AHEAD = 20 * 60 * 1000;  // when nothing else is left, cards due within 20 minutes
-  var chosenDeck = "all";  // survives instant navigation for this visit
 
   function endOfToday() {
     var end = new Date();
@@ -85,7 +84,8 @@
       option.value = deck.id;
       self.select.appendChild(option);
     });
-    this.select.value = this.decks.some(function (d) { return d.id === chosenDeck; }) ? chosenDeck : "all";
+    var chosen = store.get("settings").deck;
+    this.select.value = this.decks.some(function (d) { return d.id === chosen; }) ? chosen : "all";
     bar.append(label, this.select);
     this.counts = element("p", "flashcards-review__counts");
     this.card = element("div", "flashcards-review__card");
@@ -124,7 +124,7 @@
     store.notice(mount);
 
     this.select.addEventListener("change", function () {
-      chosenDeck = self.select.value;
+      store.update("settings", function (settings) { settings.deck = self.select.value; });
       self.next();
       self.say("Deck: " + self.select.options[self.select.selectedIndex].text + ". " + self.counts.textContent);
     });

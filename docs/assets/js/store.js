@@ -5,6 +5,7 @@
      quizzes  quiz id ("essay" or a chapter id) -> {attempts, best, total, last: {score, total, date}}
      notes    chapter id -> {text, updated}
      cards    flashcard id -> {card: an FSRS card (ts-fsrs), first: date of the first review}
+     settings name -> value (the flashcard deck last chosen)
    Every access is wrapped: when the browser refuses storage (private browsing, storage off,
    quota full), the data lives in memory for this visit, the pages keep working, and notice()
    says so. Export, import and forget work on the whole key set at once. */
@@ -15,8 +16,9 @@
   var SITE = "with-a-friend-like-fox-study-guide";
   var VERSION = 1;
   var PREFIX = "flf-guide/v" + VERSION + "/";
-  var KINDS = ["read", "quizzes", "notes", "cards"];
-  var LABELS = {read: "chapters marked as read", quizzes: "quiz records", notes: "chapter notes", cards: "flashcards reviewed"};
+  var KINDS = ["read", "quizzes", "notes", "cards", "settings"];
+  var LABELS = {read: "chapters marked as read", quizzes: "quiz records", notes: "chapter notes", cards: "flashcards reviewed",
+    settings: "settings"};
   var MESSAGES = {
     unavailable: "Your browser is not letting this site keep anything (private browsing, or site data turned off). " +
       "Everything works, but what you do here is forgotten when you leave the site.",
@@ -119,7 +121,8 @@
       return isObject(v) && ["attempts", "best", "total"].every(function (k) { return typeof v[k] === "number" && isFinite(v[k]); });
     },
     notes: function (v) { return isObject(v) && typeof v.text === "string"; },
-    cards: function (v) { return isObject(v) && isObject(v.card) && !isNaN(Date.parse(v.card.due)); }
+    cards: function (v) { return isObject(v) && isObject(v.card) && !isNaN(Date.parse(v.card.due)); },
+    settings: function (v) { return typeof v === "string"; }
   };
 
   function refused(why) {
@@ -150,7 +153,7 @@
       }
     }
     var saved = KINDS.map(function (kind) { return set(kind, isObject(data[kind]) ? data[kind] : {}); });
-    var counts = KINDS.map(function (kind) { return Object.keys(data[kind] || {}).length + " " + LABELS[kind]; });
+    var counts = KINDS.filter(function (kind) { return kind !== "settings"; }).map(function (kind) { return Object.keys(data[kind] || {}).length + " " + LABELS[kind]; });
     var kept = saved.every(Boolean) ? "" : " They are kept for this visit only: your browser is not saving.";
     return {ok: true, message: "Imported " + counts.join(", ") + "." + kept};
   }

@@ -14,18 +14,21 @@ CARDS_KEY = "flf-guide/v1/cards"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def watch_errors(page) -> list[str]:
+def watch_errors(page, ours_only: bool = False) -> list[str]:
     """Uncaught errors and console errors on the page, except the search worker's: the empty
-    index that test_browser.skip_search_index serves makes it throw, whatever the page."""
+    index that test_browser.skip_search_index serves makes it throw, whatever the page.
+    ours_only: only uncaught errors from our scripts (the theme's inline scripts read
+    localStorage unguarded, so they throw when storage does)."""
     errors: list[str] = []
 
     def page_error(error):
-        if "workers/search" not in (error.stack or ""):
-            errors.append(f"{page.url}: {error.stack or error}")
+        stack = error.stack or ""
+        if "workers/search" not in stack and (not ours_only or "/assets/js/" in stack or "/assets/vendor/" in stack):
+            errors.append(f"{page.url}: {stack or error}")
 
     page.on("pageerror", page_error)
     page.on("console", lambda message: errors.append(f"{page.url}: {message.text}")
-            if message.type == "error" and "workers/search" not in (message.location or {}).get("url", "") else None)
+            if message.type == "error" and not ours_only and "workers/search" not in (message.location or {}).get("url", "") else None)
     return errors
 
 

@@ -57,7 +57,7 @@ EXPECTED_DECKS = [
 def deck_problems(module) -> list[str]:
     """What a deck builder gets wrong on the fixture data (empty when all is right)."""
     cards = module.build_cards(COLLECTIONS, KEY_POINTS)
-    problems = [f"card {i}: {got!r} != {want!r}" for i, (got, want) in enumerate(zip(cards, EXPECTED_CARDS))
+    problems = [f"card {i}: {got!r} != {want!r}" for i, (got, want) in enumerate(zip(cards, EXPECTED_CARDS, strict=False))
                 if got != want]
     if len(cards) != len(EXPECTED_CARDS):
         problems.append(f"{len(cards)} cards, expected {len(EXPECTED_CARDS)}")

@@ -42,9 +42,11 @@ def test_flashcard_reviewed_by_keyboard_is_remembered_after_a_reload(tab, site_u
     open_reviewer(tab, site_url + PAGE)
     first = tab.inner_text(".flashcards-review__front")
     assert tab.locator(".flashcards-review__back").is_hidden()
+    assert tab.locator(".flashcards-review__grades").is_hidden() and tab.locator(".flashcards-review__show").is_visible()
     tab.focus(".flashcards-review__card")
     tab.keyboard.press("Space")
     assert tab.locator(".flashcards-review__back").is_visible()
+    assert tab.locator(".flashcards-review__show").is_hidden()
     assert tab.inner_text(".flashcards-review__status").startswith("Answer: ")
     assert tab.locator(".flashcards-review__grades").is_visible()
     tab.keyboard.press("4")  # Easy: a new card goes straight to review, days away

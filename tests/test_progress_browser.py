@@ -4,11 +4,12 @@ a corrupted import refused, and storage that throws."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from test_flashcards_browser import watch_errors
 
 from test_browser import opened_page
-from test_flashcards_browser import watch_errors
 
 pytestmark = pytest.mark.browser
 CHAPTER = "chapters/01-a-new-partnership/"
@@ -88,7 +89,7 @@ def test_notes_survive_a_reload_and_export_as_markdown(tab, site_url):
     with tab.expect_download() as download:
         tab.click("[data-action=export-notes]")
     assert download.value.suggested_filename.endswith(".md")
-    markdown = open(download.value.path(), encoding="utf-8").read()
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
     assert "## Chapter 1: From wary neighbors to partners\n\nHelms praised Fox.\n\n- ask about Iraq" in markdown
     assert markdown.startswith("# My notes")
     assert "Chapter 2" not in markdown  # chapters without notes are left out
@@ -103,7 +104,7 @@ def test_progress_export_forget_import_restores_everything(tab, site_url, tmp_pa
     assert len(before) == 4
     with tab.expect_download() as download:
         tab.click("[data-action=export-all]")
-    exported = json.loads(open(download.value.path(), encoding="utf-8").read())
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert exported["site"] == "with-a-friend-like-fox-study-guide" and exported["version"] == 1
     assert exported["data"]["notes"] == SAMPLE["notes"]
     saved = tmp_path / "export.json"

@@ -324,7 +324,7 @@ class GuideMacros:
     def progress_page(self) -> str:
         sizes = {c["id"]: sum(q["chapter"] == c["id"] for q in self.guide["quizzes"]) for c in self.chapters}
         return progress.render_progress(self.chapters, sizes, len(self.guide["quizzes"]), len(self.flashcard_cards()),
-                                        self.page)
+                                        self.page, flashcards.NEW_PER_DAY)
 
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",

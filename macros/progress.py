@@ -51,9 +51,9 @@ def quiz_row(quiz_id: str, label_html: str, total: int) -> str:
 
 
 def render_progress(chapters: list[dict], quiz_sizes: dict[str, int], essay_quiz_size: int, card_count: int,
-                    from_page: str) -> str:
+                    from_page: str, new_per_day: int = 20) -> str:
     """The "My progress" page body: what to do next, chapters, quizzes, flashcards, the reader's data.
-    quiz_sizes: chapter id -> items in its quiz."""
+    quiz_sizes: chapter id -> items in its quiz; new_per_day: new flashcards offered a day."""
     chapters = sorted(chapters, key=lambda c: c["number"])
     rows = []
     for c in chapters:
@@ -69,7 +69,7 @@ def render_progress(chapters: list[dict], quiz_sizes: dict[str, int], essay_quiz
                                   essay_quiz_size))
     flashcards = esc(built_href(from_page, FLASHCARDS_PAGE))
     return "\n\n".join([
-        f'<div class="guide-progress" data-progress data-card-count="{card_count}" '
+        f'<div class="guide-progress" data-progress data-card-count="{card_count}" data-new-per-day="{new_per_day}" '
         f'data-flashcards-href="{flashcards}" data-search-exclude>'
         f'<p class="guide-progress__nojs">This page {NO_SCRIPT}</p>'
         '<p class="guide-progress__next" hidden></p></div>',

@@ -157,8 +157,8 @@ def test_print_edition_footer_has_no_notes_box():
 
 
 def test_progress_page_lists_chapters_quizzes_and_cards():
-    out = progress.render_progress(CHAPTERS, {"start": 3}, 3, 9, "study/progress.md")
-    assert 'data-progress data-card-count="9"' in out
+    out = progress.render_progress(CHAPTERS, {"start": 3}, 3, 9, "study/progress.md", 15)
+    assert 'data-progress data-card-count="9" data-new-per-day="15"' in out
     assert re.findall(r'<tr data-chapter="(\w+)"', out) == ["start", "end"]
     assert re.findall(r'<tr data-quiz-id="(\w+)"', out) == ["start", "essay"]  # chapter 2 has no quiz
     assert '<a href="../../chapters/01-start/">Chapter 1: Start</a>' in out

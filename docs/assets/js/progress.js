@@ -5,7 +5,6 @@
   if (window.GuideProgress) { return; }
   var store = window.GuideStore;
   var REVIEW = 2;  // ts-fsrs State.Review: a card past its learning steps counts as learned
-  var NEW_PER_DAY = 20;  // as on the flashcards page
 
   function endOfToday() {
     var end = new Date();
@@ -13,14 +12,14 @@
     return end.getTime();
   }
 
-  function cardCounts(total) {
+  function cardCounts(total, newPerDay) {
     var cards = store.get("cards");
     var ids = Object.keys(cards);
     var due = ids.filter(function (id) { return Date.parse(cards[id].card.due) <= endOfToday(); }).length;
     var learned = ids.filter(function (id) { return cards[id].card.state === REVIEW; }).length;
     var today = store.today();
     var newToday = ids.filter(function (id) { return cards[id].first === today; }).length;
-    var fresh = Math.max(0, Math.min(total - ids.length, NEW_PER_DAY - newToday));
+    var fresh = Math.max(0, Math.min(total - ids.length, newPerDay - newToday));
     return {due: due, fresh: fresh, learned: learned, seen: ids.length, total: total};
   }
 
@@ -48,7 +47,7 @@
     });
     var mount = root.querySelector("[data-progress]");
     if (!mount) { return; }
-    var counts = cardCounts(parseInt(mount.dataset.cardCount, 10) || 0);
+    var counts = cardCounts(parseInt(mount.dataset.cardCount, 10) || 0, parseInt(mount.dataset.newPerDay, 10) || 20);
     var cards = root.querySelector("[data-progress-cards]");
     var link = cards.querySelector("a");
     cards.textContent = "Due today: " + (counts.due + counts.fresh) + " (" + counts.due + " to review, " + counts.fresh +

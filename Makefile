@@ -11,7 +11,7 @@ TOOLS := tools/node_modules/.package-lock.json
 TEST_TOOLS := $(if $(shell command -v npm 2>/dev/null),$(TOOLS))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-fast lint schemas build bench clean pdf offline
+.PHONY: serve test test-fast lint schemas build bench clean pdf offline vendor
 # Two pytest workers (pytest-xdist): the machines this runs on have two cores.
 PYTEST := $(PY) -m pytest -n 2
 
@@ -52,6 +52,10 @@ $(TOOLS): tools/package.json tools/package-lock.json
 
 bench: $(VENV)/dev-ready $(TOOLS)
 	$(PY) scripts/bench.py
+
+# Re-copy the vendored ts-fsrs browser build (docs/assets/vendor/ts-fsrs/) from the pin in tools/package.json.
+vendor: $(TOOLS)
+	$(PYTHON) scripts/vendor_ts_fsrs.py
 
 clean:
 	rm -rf site $(VENV)

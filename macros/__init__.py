@@ -20,7 +20,7 @@ MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_so
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
            "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "lms_exports",
-           "worksheets", "standards", "bindings")
+           "worksheets", "standards", "flashcards", "progress", "bindings")
 
 
 @format_error.register

@@ -15,12 +15,14 @@ from . import (
     corrections,
     downloads,
     facts,
+    flashcards,
     glossary,
     lms_exports,
     place_map,
     print_views,
     printables,
     profiles,
+    progress,
     relations,
     standards,
     study,
@@ -132,7 +134,8 @@ class GuideMacros:
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
             "" if quiz is None else chapter_page.render_handout_link(chapter, self.page),
-            relations_md=self.chapter_relations(chapter))
+            relations_md=self.chapter_relations(chapter),
+            practice_md="" if quiz is None else progress.render_chapter_practice(chapter, self.page))
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""
@@ -423,6 +426,25 @@ class GuideMacros:
         return standards.render_standards_list(self.guide["standards"], True, self.guide["questions"],
                                                self.guide["activities"])
 
+    # -- flashcards and progress (issue 11) -----------------------------------
+    def key_points(self) -> dict[str, list[str]]:
+        """chapter id -> its In brief bullets with their macros rendered (Markdown)."""
+        render = self.env.env.from_string
+        return {cid: [render(p).render(**self.env.variables) for p in section_items(source.markdown, "In brief")]
+                for cid, source in self.sources.items()}
+
+    def flashcard_cards(self) -> list[dict]:
+        return flashcards.build_cards(self.guide.collections, self.key_points())
+
+    def flashcard_decks(self) -> str:
+        cards = self.flashcard_cards()
+        return flashcards.render_flashcards(cards, flashcards.build_decks(cards, self.chapters))
+
+    def progress_page(self) -> str:
+        sizes = {c["id"]: sum(q["chapter"] == c["id"] for q in self.guide["quizzes"]) for c in self.chapters}
+        return progress.render_progress(self.chapters, sizes, len(self.guide["quizzes"]), len(self.flashcard_cards()),
+                                        self.page, flashcards.NEW_PER_DAY)
+
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
               "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
@@ -435,7 +457,7 @@ class GuideMacros:
               "blank_table", "audit_worksheet", "timeline_chart", "timeline_eras", "argument_diagram",
               "key_charts", "place_map", "relationship_map",
               "quiz_exports", "kahoot_note", "question_worksheets", "question_answer_key", "standards_table",
-              "standards_list")
+              "standards_list", "flashcard_decks", "progress_page")
 
     def register(self) -> None:
         for name in self.MACROS:

@@ -159,6 +159,9 @@
     var items = shownItems(quiz);
     var score = items.filter(checkItem).length;
     announce(quiz, "Your score: " + score + " out of " + items.length + ".");
+    /* For My progress (practice.js records it): which quiz, the score and out of how many. */
+    quiz.dispatchEvent(new CustomEvent("guide:quiz-checked", {bubbles: true,
+      detail: {quiz: quiz.id.replace(/^quiz-/, ""), score: score, total: items.length}}));
   }
 
   /* Keeps the answers that were right at the last check and clears the others;

@@ -67,7 +67,7 @@ def render_handout_link(chapter: dict, from_page: str) -> str:
 
 
 def render_footer(mentions_md: str, forecasts_md: str, quiz_md: str | None, questions_md: str,
-                  handout_md: str = "", relations_md: str = "", practice_md: str = "") -> str:
+                  handout_md: str = "", *, relations_md: str = "", practice_md: str = "") -> str:
     """quiz_md is None in the print edition, which has no interactive quiz (nor handout link).
     relations_md: the chapter's part of the relationship map, with its own heading, or ''."""
     parts = ["## Who and what this chapter names", mentions_md]

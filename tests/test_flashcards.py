@@ -144,7 +144,7 @@ def test_card_ids_are_unique_on_the_real_data():
 
 def test_chapter_footer_ends_with_mark_as_read_and_notes():
     box = progress.render_chapter_practice(CHAPTERS[0], "chapters/01-start.md")
-    footer = chapter_page.render_footer("mentions", "", "quiz", "questions", "handout", box)
+    footer = chapter_page.render_footer("mentions", "", "quiz", "questions", "handout", practice_md=box)
     assert footer.endswith(box) and box.startswith("## Your notes { #your-notes }")
     assert 'data-chapter-practice="start"' in box and 'aria-pressed="false">Mark as read</button>' in box
     assert '<label for="notes-start">' in box and '<textarea id="notes-start"' in box

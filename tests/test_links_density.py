@@ -12,11 +12,13 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ0-9][\w'’-]*")
 
 class MainContent(html.parser.HTMLParser):
     """Links and words inside <article> (the page's main content), not counting the
-    headings' permalinks ('¶'), scripts or styles."""
+    headings' permalinks ('¶'), scripts, styles or figures (a map's or diagram's links are
+    its navigation, not links in the prose)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.in_article = 0
+        self.in_figure = 0
         self.hidden = 0
         self.links = 0
         self.terms = 0
@@ -27,6 +29,10 @@ class MainContent(html.parser.HTMLParser):
         if tag == "article":
             self.in_article += 1
         if not self.in_article:
+            return
+        if tag == "figure":
+            self.in_figure += 1
+        if self.in_figure:
             return
         is_permalink = tag == "a" and "headerlink" in (a.get("class") or "")
         if tag == "a" and a.get("href") and not is_permalink:
@@ -39,11 +45,13 @@ class MainContent(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag == "article":
             self.in_article -= 1
+        elif tag == "figure" and self.in_figure:
+            self.in_figure -= 1
         elif self.in_article and self.hidden and tag in ("script", "style", "a"):
             self.hidden -= 1
 
     def handle_data(self, data):
-        if self.in_article and not self.hidden:
+        if self.in_article and not self.hidden and not self.in_figure:
             self.words += len(WORD.findall(data))
 
 
@@ -55,7 +63,9 @@ def measure(page_html: str) -> MainContent:
 
 def test_measure_counts_links_and_words_inside_the_article_only():
     page = ('<nav><a href="x">Home page</a></nav><article><h2 id="a">One two<a class="headerlink" href="#a">¶</a></h2>'
-            '<p><a href="p/">three</a> <abbr title="t">four</abbr> five</p></article><a href="y">six</a>')
+            '<p><a href="p/">three</a> <abbr title="t">four</abbr> five</p>'
+            '<figure class="guide-figure"><svg><a href="m/"><text>seven</text></a></svg></figure></article>'
+            '<a href="y">six</a>')
     found = measure(page)
     assert (found.links, found.terms, found.words) == (1, 1, 5)
 

@@ -58,6 +58,7 @@ def define_env(env):
 
 
 def load_macros(env, modules):
+    modules["links"].DIRECTORY_URLS = env.conf["use_directory_urls"]
     guide = modules["loader"].load_guide(Path(env.project_dir) / "data")
     docs_dir = Path(env.conf["docs_dir"])
     modules["corrections"].check_pages(guide["corrections"], docs_dir)

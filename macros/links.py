@@ -37,22 +37,34 @@ def relative(from_page: str, target: str) -> str:
     return f"{href}#{anchor}" if anchor else href
 
 
-def page_url(page: str) -> str:
-    """The built address of a docs page (directory URLs): reference/places.md -> reference/places/."""
+# MkDocs' use_directory_urls, set from the configuration at the start of each build
+# (macros/__init__.py): the offline edition (mkdocs.offline.yml) builds file URLs.
+DIRECTORY_URLS = True
+
+
+def page_url(page: str, directory_urls: bool | None = None) -> str:
+    """The built address of a docs page: reference/places.md -> reference/places/ (directory
+    URLs) or reference/places.html (file URLs, as in the offline edition)."""
     stem = page[: -len(".md")]
+    if not (DIRECTORY_URLS if directory_urls is None else directory_urls):
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
 
 
-def built_href(from_page: str, target: str) -> str:
+def built_href(from_page: str, target: str, directory_urls: bool | None = None) -> str:
     """An href for raw HTML (SVG figures), where MkDocs does not rewrite .md links:
     target is docs-relative with an optional #anchor; the result is relative to the built page.
     The build's link test (tests/test_site.py) checks every one of them resolves."""
     path, _, anchor = target.partition("#")
     if not path or path == from_page:
         return f"#{anchor}"
-    href = posixpath.relpath(page_url(path) or ".", page_url(from_page) or ".") + "/"
+    here, there = page_url(from_page, directory_urls), page_url(path, directory_urls)
+    if there.endswith(".html"):
+        href = posixpath.relpath(there, posixpath.dirname(here) or ".")
+    else:
+        href = posixpath.relpath(there or ".", here or ".") + "/"
     return f"{href}#{anchor}" if anchor else href
 
 

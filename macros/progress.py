@@ -74,12 +74,12 @@ def render_progress(chapters: list[dict], quiz_sizes: dict[str, int], essay_quiz
         f'<p class="guide-progress__nojs">This page {NO_SCRIPT}</p>'
         '<p class="guide-progress__next" hidden></p></div>',
         "## Chapters { #chapters }",
-        '<div class="guide-progress__scroll"><table class="guide-progress__table" data-progress-chapters>'
+        '<div class="guide-progress__scroll"><table data-progress-chapters>'
         '<caption>Chapters you have marked as read and where you have notes</caption>'
         '<thead><tr><th scope="col">Chapter</th><th scope="col">Read</th><th scope="col">Notes</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div>',
         "## Quizzes { #quizzes }",
-        '<div class="guide-progress__scroll"><table class="guide-progress__table" data-progress-quizzes>'
+        '<div class="guide-progress__scroll"><table data-progress-quizzes>'
         '<caption>Your best score and number of attempts per quiz</caption>'
         '<thead><tr><th scope="col">Quiz</th><th scope="col">Best score</th><th scope="col">Attempts</th>'
         '<th scope="col">Questions</th></tr></thead>'

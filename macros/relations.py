@@ -16,7 +16,7 @@ import networkx as nx
 from .figure_cache import cached_figure
 from .links import PAGES, built_href, chapter_path, link_to_entry, md_link, relative
 from .model import KIND_LABELS, RELATION_KIND_LABELS, SYMMETRIC_RELATION_KINDS, display_label
-from .svg import esc, figure_block, number, svg_element
+from .svg import esc, figure_block, number, svg_element, svg_link
 from .text import cell, safe
 
 MAP_PAGE = "reference/relationships.md"
@@ -230,7 +230,7 @@ def node_svg(node: dict, x: float, y: float, href: str) -> str:
     text = f'<text class="rel-label" x="{number(x)}" y="{number(y + NODE_R + FONT + 2)}">{spans}</text>'
     what = "person" if node["collection"] == "people" else KIND_LABELS[node["kind"]].lower()
     label = f"{node['name']} ({what}): profile"
-    return f'<a href="{esc(href)}" aria-label="{esc(label)}" class="rel-link">{shape}{text}</a>'
+    return svg_link(href, f"{shape}{text}", label, "rel-link")
 
 
 def sentence(edge: dict, names: dict[str, str]) -> str:

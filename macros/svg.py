@@ -19,6 +19,9 @@ def number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+XLINK = ' xmlns:xlink="http://www.w3.org/1999/xlink"'  # svg_link writes xlink:href
+
+
 def svg_element(body: str, *, width: float, height: float, title: str, figure_id: str,
                 description: str = "", interactive: bool = False) -> str:
     """<svg> scaled to its container, named by its <title> (and <desc>).
@@ -27,13 +30,16 @@ def svg_element(body: str, *, width: float, height: float, title: str, figure_id
     labelled = f"{figure_id}-title" + (f" {figure_id}-desc" if description else "")
     desc = f'<desc id="{figure_id}-desc">{esc(description)}</desc>' if description else ""
     return (f'<svg class="guide-svg" id="{figure_id}" viewBox="0 0 {number(width)} {number(height)}" '
-            f'role="{role}" aria-labelledby="{labelled}" xmlns="http://www.w3.org/2000/svg">'
+            f'role="{role}" aria-labelledby="{labelled}" xmlns="http://www.w3.org/2000/svg"{XLINK if interactive else ""}>'
             f'<title id="{figure_id}-title">{esc(title)}</title>{desc}{body}</svg>')
 
 
-def svg_link(href: str, body: str, label: str) -> str:
-    """A keyboard-reachable link inside an SVG (href is relative, to a built page)."""
-    return f'<a href="{esc(href)}" aria-label="{esc(label)}">{body}</a>'
+def svg_link(href: str, body: str, label: str, css_class: str = "") -> str:
+    """A keyboard-reachable link inside an SVG (href is relative, to a built page).
+    Written xlink:href, not href: Material's instant navigation reassigns every [href] of a
+    page it loads, and an SVG link's href is read-only, so that would throw."""
+    extra = f' class="{esc(css_class)}"' if css_class else ""
+    return f'<a xlink:href="{esc(href)}" aria-label="{esc(label)}"{extra}>{body}</a>'
 
 
 def figure_block(svg: str, *, caption: str, kind: str, text_version_id: str = "") -> str:

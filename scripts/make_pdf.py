@@ -134,25 +134,36 @@ def render(page, url: str, target: Path, title: str, site_url: str | None, paper
 
 
 def make_pdfs(site: Path, site_url: str | None = None, paper: str = "Letter",
-              only: set[str] | None = None, out: Path | None = None) -> list[Path]:
-    """Print every PDF (or those named in `only`) into OUT (default SITE/downloads/pdf/); their paths."""
-    from playwright.sync_api import sync_playwright
-
+              only: set[str] | None = None, out: Path | None = None, browser=None) -> list[Path]:
+    """Print every PDF (or those named in `only`) into OUT (default SITE/downloads/pdf/); their paths.
+    browser: a Playwright Chromium already running (the tests'); by default one is started."""
     out = out or site / OUT
     out.mkdir(parents=True, exist_ok=True)
-    written = []
+    if browser is not None:
+        with served(site) as base:
+            return print_jobs(browser, base, site_url, paper, only, out)
+    from playwright.sync_api import sync_playwright
+
     with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_FLAGS)
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
-            context.set_default_timeout(TIMEOUT)
-            page = context.new_page()
-            for name, url, title in jobs(base):
-                if only is None or name in only:
-                    render(page, url, out / name, title, site_url, paper)
-                    written.append(out / name)
+            return print_jobs(browser, base, site_url, paper, only, out)
         finally:
             browser.close()
+
+
+def print_jobs(browser, base: str, site_url: str | None, paper: str, only: set[str] | None, out: Path) -> list[Path]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    written = []
+    try:
+        for name, url, title in jobs(base):
+            if only is None or name in only:
+                render(page, url, out / name, title, site_url, paper)
+                written.append(out / name)
+    finally:
+        context.close()
     return written
 
 

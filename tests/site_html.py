@@ -24,8 +24,9 @@ class PageParser(html.parser.HTMLParser):
             self.ids.add(a["id"])
         if tag == "a" and a.get("name"):
             self.ids.add(a["name"])
-        if tag == "a" and a.get("href"):
-            self.links.append(a["href"])
+        href = a.get("href") or a.get("xlink:href")  # xlink:href: links inside SVG figures
+        if tag == "a" and href:
+            self.links.append(href)
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
             self.resources.append((tag, a["src"]))
         if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "prev", "next", "alternate"):

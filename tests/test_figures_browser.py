@@ -91,23 +91,37 @@ def problems_in(figures: list[dict], state: str) -> list[str]:
     return found
 
 
+def save_screenshot(page, figure, path: Path) -> None:
+    """What the reader sees of the figure once scrolled to it (clipped to the window): a
+    full-page capture of the long print edition would take too long."""
+    figure.evaluate("el => el.scrollIntoView({block: 'start'})")
+    box = figure.bounding_box()
+    view = page.viewport_size
+    top, bottom = max(box["y"], 0), min(box["y"] + box["height"], view["height"])
+    left, right = max(box["x"], 0), min(box["x"] + box["width"], view["width"])
+    if right > left and bottom > top:
+        page.screenshot(path=str(path), clip={"x": left, "y": top, "width": right - left, "height": bottom - top},
+                        animations="disabled", caret="hide")
+
+
 def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages_with_figures):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     for path in pages_with_figures:
-        with opened_page(browser) as page:
+        with opened_page(browser, reduced_motion="reduce") as page:  # colours settle at once on a scheme switch
             page.goto(site_url + path)
             for viewport in (DESKTOP, PHONE):
                 page.set_viewport_size(viewport)
                 for scheme in SCHEMES:
                     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+                    page.wait_for_timeout(50)
                     state = f"{path} at {viewport['width']} px, {scheme}"
                     problems += problems_in(page.evaluate(MEASURE), state)
                     if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
                         problems.append(f"{state}: the page scrolls sideways")
                     for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
                         name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
-                        figure.screenshot(path=str(SHOTS / name), animations="disabled")
+                        save_screenshot(page, figure, SHOTS / name)
     assert not problems, "\n".join(problems)
 
 

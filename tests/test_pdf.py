@@ -63,11 +63,11 @@ def compact(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site, tmp_path_factory) -> dict[str, Path]:
+def pdfs(built_site, browser, tmp_path_factory) -> dict[str, Path]:
     chapter = data("chapters")[0]
     wanted = {make_pdf.GUIDE_PDF, make_pdf.handout_name(chapter)}
     out = tmp_path_factory.mktemp("pdf")
-    written = make_pdf.make_pdfs(built_site, SITE_URL, only=wanted, out=out)
+    written = make_pdf.make_pdfs(built_site, SITE_URL, only=wanted, out=out, browser=browser)
     return {path.name: path for path in written}
 
 

@@ -208,7 +208,17 @@ def test_chapter_pages_do_not_link_the_most_common_places():
     ("argument.md", "chapters/01-a-new-partnership.md#claim", "../chapters/01-a-new-partnership/#claim"),
 ])
 def test_built_href_points_from_the_built_page_to_the_built_target(from_page, target, expected):
-    assert built_href(from_page, target) == expected
+    assert built_href(from_page, target, directory_urls=True) == expected
+
+
+@pytest.mark.parametrize("from_page, target, expected", [
+    ("chapters/02-fox-goes-abroad.md", "reference/places.md#geneva", "../reference/places.html#geneva"),
+    ("index.md", "chapters/01-a-new-partnership.md", "chapters/01-a-new-partnership.html"),
+    ("reference/places.md", "index.md", "../index.html"),
+    ("argument.md", "study/progress.md", "study/progress.html"),
+])
+def test_built_href_in_the_offline_edition_points_to_html_files(from_page, target, expected):
+    assert built_href(from_page, target, directory_urls=False) == expected
 
 
 def test_figure_cache_renders_once_per_input_and_again_when_inputs_change():

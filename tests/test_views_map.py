@@ -57,7 +57,7 @@ def svg_of(html: str) -> ET.Element:
 
 
 def links(svg: ET.Element) -> dict[str, ET.Element]:
-    return {a.get("href"): a for a in svg.iter(f"{SVG}a")}
+    return {a.get("{http://www.w3.org/1999/xlink}href"): a for a in svg.iter(f"{SVG}a")}
 
 
 def marker_xy(link: ET.Element) -> tuple[float, float]:

@@ -55,7 +55,7 @@ def test_essay_and_context_marks_differ_in_shape_and_are_named_in_the_legend():
 def test_marks_link_to_the_rows_anchors_of_the_table():
     html = chart()
     anchors = facts.timeline_anchors(EVENTS)
-    hrefs = re.findall(r'<a href="([^"]+)"', variants(html)[0])
+    hrefs = re.findall(r'<a xlink:href="([^"]+)"', variants(html)[0])
     assert sorted(hrefs) == sorted(f"#{a}" for a in anchors)
     assert "#event-2001-02-2" in hrefs
     table = facts.render_timeline(EVENTS, BY_ID, [[] for _ in EVENTS], PAGE)
@@ -149,7 +149,7 @@ def diagram(chapters=EVIDENCE_CHAPTERS, page="argument.md") -> str:
 
 def test_one_linked_node_per_chapter():
     html = diagram()
-    hrefs = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"', html)
+    hrefs = re.findall(r'<a xlink:href="([^"]+)" aria-label="([^"]+)"', html)
     assert hrefs == [("../chapters/01-start/", "Chapter 1: Start"), ("../chapters/02-end/", "Chapter 2: End")]
     assert html.count('class="arg-node"') == 2
     assert html.count('class="arg-arrow"') == 1

@@ -73,6 +73,8 @@ def load_macros(env, modules):
 
 
 def on_pre_page_macros(env):
+    # Read again per page: the offline plugin turns directory URLs off after define_env ran.
+    importlib.import_module(f"{__name__}.links").DIRECTORY_URLS = env.conf["use_directory_urls"]
     macros = env.variables.get("guide_macros")
     if macros:
         env.page.meta.update(macros.page_meta())

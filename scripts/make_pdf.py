@@ -49,22 +49,31 @@ FOOTER = ('<div style="width:100%;font-size:8pt;color:#444;text-align:center;'
 # Runs in the page after Material's scripts: every link gets an address that works in a PDF.
 LINKS_FOR_PDF_JS = """
 ([siteUrl, printPath]) => {
+  // SVG figures link with xlink:href (macros/svg.py); HTML links with href.
+  const XLINK = "http://www.w3.org/1999/xlink";
+  const isSvg = link => link instanceof SVGElement;
+  const read = link => isSvg(link) ? link.getAttributeNS(XLINK, "href") : link.getAttribute("href");
+  const write = (link, value) => isSvg(link) ? link.setAttributeNS(XLINK, "xlink:href", value)
+                                             : link.setAttribute("href", value);
+  const drop = link => isSvg(link) ? link.removeAttributeNS(XLINK, "href") : link.removeAttribute("href");
   const chapterStarts = [...document.querySelectorAll(".print-chapter")]
     .map(chapter => chapter.querySelector("h1[id], h2[id]"));
-  for (const link of document.querySelectorAll("article a[href]")) {
-    const url = new URL(link.href);
+  for (const link of document.querySelectorAll("article a")) {
+    const value = read(link);
+    if (!value) continue;
+    const url = new URL(value, location.href);
     if (url.origin !== location.origin) continue;  // another site: its own address
     const path = url.pathname;
     const chapter = path.match(/\\/chapters\\/(\\d+)-[^/]+\\/?(?:index\\.html)?$/);
     const start = chapter && chapterStarts[Number(chapter[1]) - 1];
     if (path === location.pathname && url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)))) {
-      link.setAttribute("href", url.hash);          // a place in this PDF
+      write(link, url.hash);                        // a place in this PDF
     } else if (start && location.pathname === printPath) {
-      link.setAttribute("href", "#" + start.id);    // a chapter: its part of the print edition
+      write(link, "#" + start.id);                  // a chapter: its part of the print edition
     } else if (siteUrl) {
-      link.setAttribute("href", new URL(path.slice(1) + url.hash, siteUrl).toString());
+      write(link, new URL(path.slice(1) + url.hash, siteUrl).toString());
     } else {
-      link.removeAttribute("href");                 // no published address: plain text
+      drop(link);                                   // no published address: plain text
     }
   }
 }

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs_macros.errors import format_error
 
-from . import reporting
+from . import links, reporting
 from .errors import GuideError
 
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
@@ -74,7 +74,7 @@ def load_macros(env, modules):
 
 def on_pre_page_macros(env):
     # Read again per page: the offline plugin turns directory URLs off after define_env ran.
-    importlib.import_module(f"{__name__}.links").DIRECTORY_URLS = env.conf["use_directory_urls"]
+    links.DIRECTORY_URLS = env.conf["use_directory_urls"]  # the same module object fresh_modules reloads
     macros = env.variables.get("guide_macros")
     if macros:
         env.page.meta.update(macros.page_meta())

@@ -243,3 +243,10 @@ def test_svg_element_is_named_by_its_title_and_escapes_data():
     block = figure_block(svg, caption="Caption", kind="map", text_version_id="places-table")
     assert block.strip().startswith('<figure class="guide-figure guide-figure--map" data-search-exclude>')
     assert 'href="#places-table"' in block
+
+
+def test_svg_links_are_links_to_checkers_and_survive_instant_navigation():
+    from macros.svg import svg_link
+    link = svg_link("../places/#geneva", "<circle/>", "Geneva <city>")
+    assert link.startswith('<a xlink:href="../places/#geneva" role="link" aria-label="Geneva &lt;city&gt;"')
+    assert ' href=' not in link  # Material reassigns every [href] on instant navigation

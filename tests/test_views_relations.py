@@ -33,7 +33,7 @@ def test_every_node_is_labelled_and_linked_to_its_profile():
     svg = full_svg()
     for node_id, (collection, entry) in PROFILES.items():
         href = built_href(PAGE, f"reference/{collection}.md#{node_id}")
-        assert f'<a xlink:href="{href}" aria-label="{entry["name"]} (' in svg
+        assert f'<a xlink:href="{href}" role="link" aria-label="{entry["name"]} (' in svg
         assert f">{relations.short_label(entry)}</tspan>" in svg
     assert svg.count('class="rel-link"') == 3
     assert '<a xlink:href="../people/#fox"' in svg and '<a xlink:href="../bodies/#pan"' in svg

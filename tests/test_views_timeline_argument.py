@@ -149,7 +149,7 @@ def diagram(chapters=EVIDENCE_CHAPTERS, page="argument.md") -> str:
 
 def test_one_linked_node_per_chapter():
     html = diagram()
-    hrefs = re.findall(r'<a xlink:href="([^"]+)" aria-label="([^"]+)"', html)
+    hrefs = re.findall(r'<a xlink:href="([^"]+)" role="link" aria-label="([^"]+)"', html)
     assert hrefs == [("../chapters/01-start/", "Chapter 1: Start"), ("../chapters/02-end/", "Chapter 2: End")]
     assert html.count('class="arg-node"') == 2
     assert html.count('class="arg-arrow"') == 1

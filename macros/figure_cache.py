@@ -10,8 +10,9 @@ import hashlib
 import inspect
 import json
 from collections.abc import Callable
+from typing import Any
 
-_figures: dict[str, str] = {}
+_figures: dict[str, Any] = {}
 MAX_FIGURES = 512  # a long `serve` session drops the oldest drawings beyond this
 
 
@@ -31,8 +32,19 @@ def cached_figure(render: Callable[..., str], *inputs) -> str:
     return _figures[key]
 
 
+def cached_value(compute: Callable[..., Any], *inputs) -> Any:
+    """Like cached_figure, for a costly step shared by several figures (a graph layout)."""
+    key = "value:" + input_key(compute, *inputs)
+    if key not in _figures:
+        if len(_figures) >= MAX_FIGURES:
+            del _figures[next(iter(_figures))]
+        _figures[key] = compute(*inputs)
+    return _figures[key]
+
+
 def cache_size() -> int:
-    return len(_figures)
+    """How many drawings are remembered (shared steps such as layouts not counted)."""
+    return sum(not key.startswith("value:") for key in _figures)
 
 
 def clear() -> None:

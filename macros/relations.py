@@ -13,7 +13,7 @@ import math
 
 import networkx as nx
 
-from .figure_cache import cached_figure
+from .figure_cache import cached_figure, cached_value
 from .links import PAGES, built_href, chapter_path, link_to_entry, md_link, relative
 from .model import KIND_LABELS, RELATION_KIND_LABELS, SYMMETRIC_RELATION_KINDS, display_label
 from .svg import esc, figure_block, number, svg_element, svg_link
@@ -241,7 +241,7 @@ def render_svg(nodes: list[dict], edges: list[dict], from_page: str, figure_id: 
                width: float = FULL_WIDTH) -> str:
     """The map as one <svg>: every node a link to its profile, every tie a styled line with a
     <title> in words. Pure and deterministic: equal inputs give an identical string."""
-    centres = layout(nodes, edges)
+    centres = cached_value(layout, nodes, edges)  # the same part of the map on a chapter and in print
     boxes = {n["id"]: label_box(n) for n in nodes}
     left = min((centres[k][0] - boxes[k][0] for k in centres), default=0) - MARGIN
     top = min((centres[k][1] - boxes[k][1] for k in centres), default=0) - MARGIN

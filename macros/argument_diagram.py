@@ -9,7 +9,7 @@ for the objection. Text is wrapped here, by an estimate of character widths.
 from __future__ import annotations
 
 from .links import built_href, chapter_path
-from .svg import esc, figure_block, number, svg_element, svg_link
+from .svg import esc, figure_block, number, svg_element, svg_link, wrap_words
 
 WIDTH = 360
 PAD = 10
@@ -29,15 +29,8 @@ def nodes_for(chapters, page: str) -> list[dict]:
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """Greedy word wrap to a width in user units."""
-    room = max(int(width / (size * CHAR)), 8)
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= room:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
+    """Word wrap to a width in user units (by an estimate of character width)."""
+    return wrap_words(text, max(int(width / (size * CHAR)), 8))
 
 
 def text_lines(lines: list[str], x: float, y: float, cls: str) -> str:

@@ -170,9 +170,9 @@ def render_chart(chart: dict, figures_by_id, chapters_by_id, from_page: str, id_
     rows = [[f"**{cell(p['label'])}**", cell(p["value"]), cell(p["measures"]), cell(p["year"]),
              source_cell(p, chapters_by_id, from_page)] for p in points]
     mark = "Dot" if chart["kind"] == "rank" else "Bar"
-    table = card_table([mark, "Figure as given", "What it measures", "Year", "Source"], rows)
     # Left out of search: the Key figures table holds the same numbers.
-    table = table.replace('<div class="table-cards', f'<div id="{figure_id}-data" data-search-exclude class="table-cards', 1)
+    table = card_table([mark, "Figure as given", "What it measures", "Year", "Source"], rows,
+                       attrs=f'id="{esc(figure_id)}-data" data-search-exclude')
     return figure_block(svg, caption=caption, kind="chart", text_version_id=f"{figure_id}-data") + table
 
 

@@ -322,8 +322,8 @@ def render_export_table(chapters: list[dict], quizzes: list[dict], from_page: st
         rows.append([cell(title), str(len(entries)), *links])
     if not rows:
         return "_No quiz items yet: add some to data/quizzes.yml._"
-    table = card_table(["Quiz", "Questions", *[label for _, label in FORMATS.values()]], rows)
-    return table.replace('<div class="table-cards', '<div data-search-exclude class="table-cards', 1)  # file lists
+    return card_table(["Quiz", "Questions", *[label for _, label in FORMATS.values()]], rows,
+                      attrs="data-search-exclude")  # file lists: nothing to search for
 
 
 def kahoot_shortened(quizzes: list[dict]) -> tuple[int, int, int, int]:

@@ -16,7 +16,7 @@ import networkx as nx
 from .figure_cache import cached_figure, cached_value
 from .links import PAGES, built_href, chapter_path, link_to_entry, md_link, relative
 from .model import KIND_LABELS, RELATION_KIND_LABELS, SYMMETRIC_RELATION_KINDS, display_label
-from .svg import esc, figure_block, number, svg_element, svg_link
+from .svg import esc, figure_block, number, svg_element, svg_link, wrap_words
 from .text import cell, safe
 
 MAP_PAGE = "reference/relationships.md"
@@ -64,14 +64,8 @@ def short_label(entry: dict) -> str:
 
 
 def wrap(label: str, width: int = LABEL_CHARS) -> list[str]:
-    """Greedy word wrap into lines of about `width` characters."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [label]
+    """A node's label on lines of about `width` characters."""
+    return wrap_words(label, width) or [label]
 
 
 def relation_key(relation: dict) -> tuple[str, str, str]:

@@ -22,6 +22,18 @@ def number(value: float) -> str:
 XLINK = ' xmlns:xlink="http://www.w3.org/1999/xlink"'  # svg_link writes xlink:href
 
 
+def wrap_words(text: str, chars: int) -> list[str]:
+    """Greedy word wrap into lines of at most `chars` characters (a longer word keeps a line
+    to itself): SVG text does not wrap by itself."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and len(lines[-1]) + 1 + len(word) <= chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def svg_element(body: str, *, width: float, height: float, title: str, figure_id: str,
                 description: str = "", interactive: bool = False) -> str:
     """<svg> scaled to its container, named by its <title> (and <desc>).

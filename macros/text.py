@@ -99,13 +99,14 @@ def display_date(value) -> str:
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
-def card_table(header: list[str], rows: list[list[str]], title_columns: int = 1) -> str:
+def card_table(header: list[str], rows: list[list[str]], title_columns: int = 1, attrs: str = "") -> str:
     """A table that becomes one card per row on narrow screens (.table-cards in guide.css).
     The first title_columns cells head each card; every other non-empty cell starts with
     its column's name, shown only when the row is a card. Cells must already be escaped."""
     labels = [f'<span class="card-label">{safe(name)}:</span> ' for name in header]
     labelled = [[c if i < title_columns or not c else labels[i] + c for i, c in enumerate(row)] for row in rows]
-    return f'<div class="table-cards title-{title_columns}" markdown>\n\n{table(header, labelled)}\n\n</div>'
+    attrs = f"{attrs} " if attrs else ""  # e.g. 'id="x" data-search-exclude' (already escaped)
+    return f'<div {attrs}class="table-cards title-{title_columns}" markdown>\n\n{table(header, labelled)}\n\n</div>'
 
 
 def chapter_grid(header: list[str], rows: list[list[str]]) -> str:

@@ -250,3 +250,16 @@ def test_svg_links_are_links_to_checkers_and_survive_instant_navigation():
     link = svg_link("../places/#geneva", "<circle/>", "Geneva <city>")
     assert link.startswith('<a xlink:href="../places/#geneva" role="link" aria-label="Geneva &lt;city&gt;"')
     assert ' href=' not in link  # Material reassigns every [href] on instant navigation
+
+
+def test_card_table_carries_extra_attributes_on_its_wrapper():
+    out = text.card_table(["A", "B"], [["1", "2"]], attrs='id="t" data-search-exclude')
+    assert out.startswith('<div id="t" data-search-exclude class="table-cards title-1" markdown>')
+    assert text.card_table(["A"], [["1"]]).startswith('<div class="table-cards title-1" markdown>')
+
+
+def test_wrap_words_fills_lines_greedily_and_keeps_a_long_word_whole():
+    from macros.svg import wrap_words
+    assert wrap_words("one two three four", 9) == ["one two", "three", "four"]
+    assert wrap_words("extraordinarily long", 5) == ["extraordinarily", "long"]
+    assert wrap_words("", 5) == []

@@ -38,11 +38,28 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real guide, built once with --strict."""
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The real guide, built once with --strict, and shared by the pytest-xdist workers: the
+    first to need it builds while the others wait on a lock, then all read the same site."""
+    if worker_id == "master":  # no xdist
+        return build_once(tmp_path_factory.mktemp("site"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    with FileLock(str(shared / "site.lock")):
+        return build_once(shared / "site")
+
+
+def build_once(site: Path) -> Path:
+    done, failed = site.with_name(site.name + ".built"), site.with_name(site.name + ".failed")
+    if failed.exists():
+        pytest.fail(failed.read_text(encoding="utf-8"))
+    if not done.exists():
+        result = build(ROOT, site)
+        if result.returncode != 0:
+            failed.write_text(f"strict build failed:\n{result.stdout}\n{result.stderr}", encoding="utf-8")
+            pytest.fail(failed.read_text(encoding="utf-8"))
+        done.touch()
     return site
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import DESKTOP, chapter_path, data, html_pages, new_page, skip_search_index
+from test_browser import DESKTOP, PHONE, chapter_path, data, html_pages, new_page, skip_search_index
 
 pytestmark = pytest.mark.browser
 
@@ -102,19 +102,32 @@ def test_controls_are_at_least_24_by_24_pixels(tab, site_url):
     assert not small, small
 
 
-def test_no_page_loses_content_at_320_px(browser, site_url, built_site):
-    page = new_page(browser, viewport={"width": 320, "height": 640})
+SIDEWAYS_JS = """() => { const d = document.documentElement;
+    const wide = [...document.querySelectorAll("article *")]
+      .filter(el => el.getBoundingClientRect().right > d.clientWidth + 1)
+      .slice(0, 3).map(el => el.tagName.toLowerCase() + "." + el.className);
+    return [d.scrollWidth, d.clientWidth, wide]; }"""
+
+
+def test_no_page_scrolls_sideways_at_375_or_320_px(browser, site_url, built_site):
+    """Every page on a 375 px phone, then the same page narrowed to 320 px (WCAG reflow):
+    nothing wider than the screen (scrollWidth, clientWidth and the first culprits listed)."""
+    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
     skip_search_index(page.context)
+    too_wide: dict[str, list] = {}
     try:
-        wide = []
         for path in html_pages(built_site):
-            page.goto(site_url + path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                wide.append(f"{path or '/'}: {width}px")
-        assert not wide, f"pages that scroll sideways at 320 px: {wide}"
+            page.set_viewport_size(PHONE)
+            page.goto(site_url + path, wait_until="load")
+            for width in (PHONE["width"], 320):
+                if width != PHONE["width"]:
+                    page.set_viewport_size({"width": width, "height": 640})
+                found = page.evaluate(SIDEWAYS_JS)
+                if found[0] > found[1]:
+                    too_wide[f"{path or '/'} at {width} px"] = found
     finally:
         page.context.close()
+    assert not too_wide, f"pages that scroll sideways: {too_wide}"
 
 
 def test_text_spacing_overrides_clip_nothing(tab, site_url):

@@ -147,6 +147,22 @@ def test_glossary_tooltip_appears_on_keyboard_focus(page, first_chapter_url):
     tooltip.wait_for(state="hidden")
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_link_to_a_term_far_down_the_glossary_opens_at_that_term(browser, site_url, viewport):
+    """The glossary's letter sections are laid out only near the screen (guide.css, issue 13):
+    a link to its last term must still open with that term at the top, and stay there."""
+    with opened_page(browser, viewport) as page:
+        page.goto(site_url + "reference/glossary/")
+        last_term = page.evaluate("() => [...document.querySelectorAll('.md-typeset dl > dt[id]')].pop().id")
+        page.goto(site_url)
+        page.goto(site_url + f"reference/glossary/#{last_term}")
+        page.wait_for_timeout(500)  # sections above it may be laid out meanwhile
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", last_term)
+        header = page.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+        assert header - 1 <= top <= viewport["height"] / 2, (last_term, top)
+
+
 # -- 3. quizzes -------------------------------------------------------------------
 
 @pytest.mark.browser
@@ -240,7 +256,9 @@ def test_dark_mode_choice_persists_across_pages(browser, site_url, chapters):
 # -- 5. phones --------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_phone_drawer_opens_and_pages_do_not_scroll_sideways(browser, site_url, built_site, chapters):
+def test_phone_drawer_opens_and_shows_the_chapters(browser, site_url, chapters):
+    """(That no page scrolls sideways on a phone is test_accessibility.py's
+    test_no_page_scrolls_sideways_at_375_or_320_px: one visit per page for both widths.)"""
     page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         page.goto(site_url + chapter_path(chapters[0]))
@@ -250,19 +268,6 @@ def test_phone_drawer_opens_and_pages_do_not_scroll_sideways(browser, site_url, 
         assert page.locator("#__drawer").is_checked()
         page.wait_for_function("el => Math.abs(el.getBoundingClientRect().left) < 1", arg=drawer.element_handle())
         assert page.locator(".md-nav--primary").get_by_text(chapters[1]["title"]).first.is_visible()
-
-        too_wide = {}
-        skip_search_index(page.context)
-        for path in html_pages(built_site):
-            page.goto(site_url + path, wait_until="load")
-            widths = page.evaluate("""() => { const d = document.documentElement;
-                const wide = [...document.querySelectorAll("article *")]
-                  .filter(el => el.getBoundingClientRect().right > d.clientWidth + 1)
-                  .slice(0, 3).map(el => el.tagName.toLowerCase() + "." + el.className);
-                return [d.scrollWidth, d.clientWidth, wide]; }""")
-            if widths[0] > widths[1]:
-                too_wide[path or "/"] = widths
-        assert not too_wide, f"pages scroll sideways at 375px (scrollWidth, clientWidth, culprits): {too_wide}"
     finally:
         page.context.close()
 
@@ -367,8 +372,14 @@ def report(problems: dict) -> str:
     return "\n".join(lines)
 
 
+AXE_PARTS = 3  # every page, dealt into parts so the pytest-xdist workers share the scans evenly
+
+
 @pytest.mark.browser
+@pytest.mark.parametrize("part", range(AXE_PARTS), ids=lambda part: f"part{part + 1}of{AXE_PARTS}")
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_every_page_passes_axe(browser, site_url, built_site, axe_script, scheme):
-    problems = scan_every_page(browser, site_url, html_pages(built_site), axe_script, scheme)
+def test_every_page_passes_axe(browser, site_url, built_site, axe_script, scheme, part):
+    pages = html_pages(built_site)[part::AXE_PARTS]
+    problems = scan_every_page(browser, site_url, pages, axe_script, scheme)
     assert not problems, f"axe-core violations ({scheme} scheme):\n" + report(problems)
+

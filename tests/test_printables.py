@@ -12,7 +12,7 @@ import yaml
 from conftest import ROOT
 from macros.model import OPTION_LETTERS
 from macros.text import plain
-from test_browser import new_page, report, scan_every_page, skip_search_index
+from test_browser import new_page, skip_search_index
 
 PRINTABLES = "study/printables"
 
@@ -164,25 +164,5 @@ def test_each_quiz_card_and_sheet_starts_a_new_printed_page(browser, site_url):
             wrong += [f"{name}: {b}" for b in breaks if b != "page"]
             assert not page.locator(".md-header").first.is_visible() and not page.locator(".md-sidebar").first.is_visible()
         assert not wrong, wrong
-    finally:
-        page.context.close()
-
-
-@pytest.mark.browser
-def test_printable_pages_pass_axe_and_fit_a_320_px_screen(browser, site_url, built_site):
-    from axe_playwright_python.sync_playwright import Axe  # as test_browser.py does: only browser tests need it
-    paths = [f"{PRINTABLES}/{name}/" for name in (*PRINT_BLOCKS, "audit-worksheet")] + ["study/for-teachers/"]
-    problems = scan_every_page(browser, site_url, paths, Axe().axe_script, "default")
-    assert not problems, report(problems)
-    page = new_page(browser, viewport={"width": 320, "height": 640})
-    skip_search_index(page.context)
-    try:
-        wide = []
-        for path in paths:
-            page.goto(site_url + path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                wide.append(f"{path}: {width}px")
-        assert not wide, wide
     finally:
         page.context.close()

@@ -10,7 +10,7 @@ import pytest
 
 from macros.facts import timeline_anchors
 from macros.links import PAGES
-from test_browser import TIMEOUT, data, new_page
+from test_browser import DESKTOP, PHONE, TIMEOUT, data, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -154,5 +154,39 @@ def test_a_result_opens_the_entry_it_names(browser, site_url):
         target = page.locator(f"#{row}")
         target.wait_for(state="attached")
         assert "1994" in target.locator("xpath=ancestor::tr[1]").inner_text()
+    finally:
+        page.context.close()
+
+
+def index_requests(page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url)
+            if request.url.split("?")[0].endswith("/search/search_index.json") else None)
+    return requested
+
+
+@pytest.mark.parametrize("how", ["search key", "tap on the phone's search button"])
+def test_the_search_index_loads_only_when_the_reader_turns_to_search(browser, site_url, how):
+    """Reading a page never downloads the 200 KB index (overrides/partials/search-on-demand.js);
+    the first sign of searching does, once, and the search then works."""
+    page = new_page(browser, viewport=PHONE if how.startswith("tap") else DESKTOP)
+    try:
+        requested = index_requests(page)
+        page.goto(site_url + "reference/glossary/")
+        page.wait_for_load_state("networkidle")
+        page.locator("a.md-footer__link--next").click()  # instant navigation to the next page
+        page.wait_for_url(lambda url: "/reference/glossary/" not in url)
+        page.wait_for_load_state("networkidle")
+        assert requested == [], "a page load fetched the search index before anyone searched"
+        if how == "search key":
+            page.keyboard.press("/")
+        else:
+            page.locator("label[for=__search]").first.click()
+        box = page.locator("input.md-search__input")
+        box.wait_for(state="visible")
+        page.wait_for_function(f"() => !/initializ/i.test(document.querySelector('{META}').textContent)")
+        _, first_three = run((page, box), "Castaneda")
+        assert any(matches(entry("people", "castaneda"), location) for item in first_three for location in item)
+        assert len(requested) == 1, requested
     finally:
         page.context.close()

@@ -17,14 +17,23 @@
     return cue;
   }
 
-  function mark(wrap) {
-    var hidden = wrap.scrollWidth - wrap.clientWidth;
-    wrap.classList.toggle("is-scrollable", hidden > 1);
-    wrap.classList.toggle("is-at-end", wrap.scrollLeft >= hidden - 1);
-    if (hidden > 1 || wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("scroll-cue")) {
-      cueFor(wrap).hidden = hidden <= 1;
+  /* Measure first, then change: reading sizes after each change would force one layout per table. */
+  function measure(wrap) {
+    return { wrap: wrap, hidden: wrap.scrollWidth - wrap.clientWidth, left: wrap.scrollLeft };
+  }
+
+  function apply(size) {
+    var wrap = size.wrap;
+    wrap.classList.toggle("is-scrollable", size.hidden > 1);
+    wrap.classList.toggle("is-at-end", size.left >= size.hidden - 1);
+    if (size.hidden > 1 || wrap.previousElementSibling && wrap.previousElementSibling.classList.contains("scroll-cue")) {
+      cueFor(wrap).hidden = size.hidden <= 1;
     }
-    keyboardScrollable(wrap, hidden > 1);
+    keyboardScrollable(wrap, size.hidden > 1);
+  }
+
+  function mark(wrap) {
+    apply(measure(wrap));
   }
 
   /* A region that scrolls must be reachable by keyboard (arrow keys scroll it once focused). */
@@ -39,7 +48,7 @@
   }
 
   function markAll() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(mark);
+    Array.prototype.map.call(document.querySelectorAll(".md-typeset__scrollwrap"), measure).forEach(apply);
   }
 
   function setUp() {

@@ -115,9 +115,10 @@ def read_disk(key: str) -> tuple[bool, Any]:
         if hashlib.sha256(body).digest() != checksum:
             return False, None
         value = pickle.loads(body)
-        os.utime(path)  # recently used: pruned last
     except Exception:  # missing, unreadable or not a pickle: compute instead
         return False, None
+    with contextlib.suppress(OSError):  # a read-only cache still serves
+        os.utime(path)  # recently used: pruned last
     return True, value
 
 
@@ -133,7 +134,7 @@ def write_disk(key: str, value: Any) -> None:
             handle.write(hashlib.sha256(body).digest() + body)
         os.replace(handle.name, folder / f"{key}.pickle")
         prune(folder)
-    except OSError:
+    except (OSError, pickle.PicklingError):  # a read-only folder, a full disk: the build goes on
         return
 
 

@@ -4,7 +4,8 @@ import pickle
 
 import pytest
 
-from macros import figure_cache
+from macros import figure_cache, relations
+from sample_data import CASTANEDA, FOX
 
 
 def counting_render(calls: list):
@@ -127,3 +128,20 @@ def test_writes_leave_no_temporary_files(code):
     for n in range(3):
         figure_cache.cached_figure(counting_render([]), [n])
     assert sorted(p.suffix for p in figure_cache.DISK_DIR.iterdir()) == [".pickle"] * 3
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_disk(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setattr(figure_cache, "DISK_DIR", blocker / "guide")  # mkdir fails: its parent is a file
+    figure_cache.clear()
+    assert figure_cache.cached_figure(counting_render([]), [1, 2]) == "<svg>3</svg>"
+
+
+def test_a_real_figure_and_its_layout_are_kept_on_disk():
+    figure_cache.clear()
+    ties = [{"from": "fox", "to": "castaneda", "kind": "leads", "chapters": ["start"], "note": ""}]
+    nodes, edges = relations.graph_inputs(ties, {"fox": ("people", FOX), "castaneda": ("people", CASTANEDA)})
+    relations.render_svg(nodes, edges, "reference/relationships.md", "m", "Map")
+    figure_cache.cached_figure(relations.render_svg, nodes, edges, "reference/relationships.md", "m", "Map")
+    assert len(entries()) == 2  # the drawing and the layout inside it: the inputs have stable keys

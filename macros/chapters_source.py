@@ -88,7 +88,19 @@ def entry_pattern(entry: dict) -> re.Pattern:
 def find_mentions(markdown: str, entries: list[dict]) -> set[str]:
     """Ids of entries named in the text by name or alias."""
     prose = prose_of(markdown)
-    return {entry["id"] for entry in entries if entry_pattern(entry).search(prose)}
+    return {entry["id"] for entry in entries if named_in(entry, prose)}
+
+
+def named_in(entry: dict, prose: str) -> bool:
+    """The pattern needs one of the names, as written: a plain substring test first rules most entries out fast."""
+    label, aliases = display_label(entry), tuple(entry.get("aliases") or ())
+    return (any(name in prose for name in label_variants(label, aliases))
+            and label_pattern(label, aliases).search(prose) is not None)
+
+
+@functools.cache
+def label_variants(label: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name_variants([label, *aliases]))
 
 
 def find_macro_ids(markdown: str) -> dict[str, set[str]]:

@@ -15,9 +15,6 @@ import math
 import re
 import xml.etree.ElementTree as ET
 
-import pygal
-from pygal.style import Style
-
 from .figure_cache import cached_figure
 from .links import link_to_chapter, source_links
 from .model import CHART_UNIT_LABELS, CHART_UNIT_WORDS, numbers_in
@@ -30,10 +27,10 @@ NUMBER = re.compile(r"-?\d+\.\d+")
 ROUNDED = ("x", "y", "width", "height", "cx", "cy", "r", "d", "transform", "points")
 DROPPED = ("rx", "ry", "text-anchor")  # text-anchor: pygal writes "left"; CSS places the text
 # Only colours pygal is told about; the CSS in guide.css decides what they look like.
-STYLE = Style(background="transparent", plot_background="transparent", foreground="currentColor",
-              foreground_strong="currentColor", foreground_subtle="currentColor", colors=("currentColor",),
-              font_family="inherit", transition="none", opacity="1", opacity_hover="1",
-              label_font_size=12, major_label_font_size=12, value_font_size=12, title_font_size=12)
+STYLE = dict(background="transparent", plot_background="transparent", foreground="currentColor",
+             foreground_strong="currentColor", foreground_subtle="currentColor", colors=("currentColor",),
+             font_family="inherit", transition="none", opacity="1", opacity_hover="1",
+             label_font_size=12, major_label_font_size=12, value_font_size=12, title_font_size=12)
 
 
 # -- the data check -------------------------------------------------------------------
@@ -92,7 +89,10 @@ def nice_top(value: float) -> float:
 
 
 def pygal_chart(chart: dict, points: list[dict]):
-    common = dict(js=[], css=[], style=STYLE, width=WIDTH, height=HEIGHT, explicit_size=False, show_legend=False,
+    import pygal  # here, not at the top: a build whose charts are all cached never loads it
+    from pygal.style import Style
+
+    common = dict(js=[], css=[], style=Style(**STYLE), width=WIDTH, height=HEIGHT, explicit_size=False, show_legend=False,
                   print_values=True, disable_xml_declaration=True, margin=8, spacing=6, tooltip_fancy_mode=False,
                   truncate_label=-1, rounded_bars=None)
     values = [p["plotted"] for p in points]

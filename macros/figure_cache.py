@@ -1,45 +1,190 @@
-"""Generated figures, remembered between `mkdocs serve` rebuilds.
+"""Generated figures and other costly results (layouts, quiz zips), remembered in memory
+between `mkdocs serve` rebuilds and on disk, in .cache/guide/ of the project, between builds.
 
-Not in macros.MODULES, so it is not reloaded and the cache survives rebuilds. The key is a
-hash of the figure's inputs and of the renderer's source file: editing a chapter's prose
-leaves every figure's inputs alone, so nothing is redrawn; editing data or the renderer does.
+Not in macros.MODULES, so it is not reloaded and the memory survives rebuilds. The key is a
+hash of the inputs, of the source of every file in macros/ and of the versions of Python and
+of the drawing libraries: editing a chapter's prose leaves every figure's inputs alone, so
+nothing is redrawn; editing data, any macros code or a library redraws. Only functions of the
+macros package are kept on disk (their code is in the key). A disk entry that cannot be read
+or fails its checksum is computed again; writes are atomic; the folder is kept under
+MAX_DISK_BYTES by removing the least recently used entries. GUIDE_CACHE=off turns the disk off.
 """
 from __future__ import annotations
 
+import contextlib
+import datetime
 import hashlib
 import inspect
 import json
+import os
+import pickle
+import sys
+import tempfile
 from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 _figures: dict[str, Any] = {}
 MAX_FIGURES = 512  # a long `serve` session drops the oldest drawings beyond this
+MAX_DISK_BYTES = 64 * 1024 * 1024
+PACKAGE_DIR = Path(__file__).resolve().parent
+DISK_DIR: Path | None = PACKAGE_DIR.parent / ".cache" / "guide"  # None: memory only
+LIBRARIES = ("networkx", "numpy", "scipy", "pygal", "text2qti", "markdown")
+_code_digest: tuple[tuple, str] = ((), "")
+_versions = ""
 
 
-def input_key(render: Callable[..., str], *inputs) -> str:
-    code = inspect.getsource(inspect.getmodule(render) or render)
-    payload = json.dumps([render.__qualname__, code, inputs], sort_keys=True, default=str)
+# -- keys -------------------------------------------------------------------------------
+def plain_data(value: Any) -> Any:
+    """What json.dumps cannot hold, as a tagged value; TypeError for anything without a stable form."""
+    if isinstance(value, (set, frozenset)):
+        return {"<set>": sorted(value, key=repr)}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return {f"<{type(value).__name__}>": value.isoformat()}
+    raise TypeError(f"no stable key for {type(value).__name__}")
+
+
+def code_files(folder: Path) -> list[os.DirEntry]:
+    """Every file under folder (macros/ and its templates), __pycache__ left out, in a fixed order."""
+    found = []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.is_dir() and entry.name != "__pycache__":
+            found += code_files(Path(entry.path))
+        elif entry.is_file():
+            found.append(entry)
+    return found
+
+
+def code_digest() -> str:
+    """A hash of every file in macros/, read again only when one of them changed on disk."""
+    global _code_digest
+    files = code_files(PACKAGE_DIR)
+    stamp = tuple((e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in files)  # DirEntry caches its stat
+    if stamp != _code_digest[0]:
+        digest = hashlib.sha256()
+        for entry in files:
+            digest.update(os.path.relpath(entry.path, PACKAGE_DIR).encode() + b"\0" + Path(entry.path).read_bytes() + b"\0")
+        _code_digest = (stamp, digest.hexdigest())
+    return _code_digest[1]
+
+
+def library_versions() -> str:
+    global _versions
+    if not _versions:
+        found = []
+        for name in LIBRARIES:
+            try:
+                found.append(f"{name}={metadata.version(name)}")
+            except metadata.PackageNotFoundError:
+                found.append(f"{name}=-")
+        _versions = f"python={sys.version};" + ";".join(found)
+    return _versions
+
+
+def in_package(function: Callable) -> bool:
+    return (getattr(function, "__module__", "") or "").startswith(f"{__package__}.")
+
+
+def input_key(render: Callable[..., str], *inputs, stable: bool = True) -> str:
+    """The hash of inputs and code. stable: raise TypeError for an input without a stable form
+    (not stable: use its str(), which may hold a memory address, so only for this process)."""
+    if in_package(render):
+        code = code_digest() + library_versions()
+    else:  # a function from elsewhere (a test): its own module's source
+        code = inspect.getsource(inspect.getmodule(render) or render)
+    payload = json.dumps([render.__module__, render.__qualname__, code, inputs], sort_keys=True,
+                         default=plain_data if stable else str)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+# -- the disk ----------------------------------------------------------------------------
+def disk_dir() -> Path | None:
+    return None if os.environ.get("GUIDE_CACHE", "").lower() == "off" else DISK_DIR
+
+
+def read_disk(key: str) -> tuple[bool, Any]:
+    """(True, value) from the disk, or (False, None) when absent, unreadable or corrupt."""
+    folder = disk_dir()
+    if folder is None:
+        return False, None
+    path = folder / f"{key}.pickle"
+    try:
+        data = path.read_bytes()
+        checksum, body = data[:32], data[32:]
+        if hashlib.sha256(body).digest() != checksum:
+            return False, None
+        value = pickle.loads(body)
+    except Exception:  # missing, unreadable or not a pickle: compute instead
+        return False, None
+    with contextlib.suppress(OSError):  # a read-only cache still serves
+        os.utime(path)  # recently used: pruned last
+    return True, value
+
+
+def write_disk(key: str, value: Any) -> None:
+    """Atomically (a temporary file renamed); a folder that cannot be written is skipped."""
+    folder = disk_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+            handle.write(hashlib.sha256(body).digest() + body)
+        os.replace(handle.name, folder / f"{key}.pickle")
+        prune(folder)
+    except (OSError, pickle.PicklingError):  # a read-only folder, a full disk: the build goes on
+        return
+
+
+def prune(folder: Path, limit: int | None = None) -> None:
+    """Remove the least recently used entries until the folder holds at most 3/4 of the limit."""
+    limit = MAX_DISK_BYTES if limit is None else limit
+    entries = [(e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in os.scandir(folder) if e.is_file()]
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries):
+        if total <= limit * 3 // 4:
+            break
+        with contextlib.suppress(OSError):  # already gone (another build pruned it)
+            os.remove(path)
+        total -= size
+
+
+# -- the cache ----------------------------------------------------------------------------
+def remember(key: str, value: Any) -> Any:
+    if len(_figures) >= MAX_FIGURES:
+        del _figures[next(iter(_figures))]
+    _figures[key] = value
+    return value
+
+
+def cached(prefix: str, compute: Callable[..., Any], inputs: tuple) -> Any:
+    persist = in_package(compute)
+    try:
+        key = prefix + input_key(compute, *inputs)
+    except TypeError:  # an input without a stable form: remembered in memory only
+        key, persist = prefix + "memory:" + input_key(compute, *inputs, stable=False), False
+    if key in _figures:
+        return _figures[key]
+    found, value = read_disk(key) if persist else (False, None)
+    if not found:
+        value = compute(*inputs)
+        if persist:
+            write_disk(key, value)
+    return remember(key, value)
 
 
 def cached_figure(render: Callable[..., str], *inputs) -> str:
     """render(*inputs), or the SVG it returned last time for equal inputs."""
-    key = input_key(render, *inputs)
-    if key not in _figures:
-        if len(_figures) >= MAX_FIGURES:
-            del _figures[next(iter(_figures))]
-        _figures[key] = render(*inputs)
-    return _figures[key]
+    return cached("", render, inputs)
 
 
 def cached_value(compute: Callable[..., Any], *inputs) -> Any:
     """Like cached_figure, for a costly step shared by several figures (a graph layout)."""
-    key = "value:" + input_key(compute, *inputs)
-    if key not in _figures:
-        if len(_figures) >= MAX_FIGURES:
-            del _figures[next(iter(_figures))]
-        _figures[key] = compute(*inputs)
-    return _figures[key]
+    return cached("value:", compute, inputs)
 
 
 def cache_size() -> int:
@@ -48,4 +193,5 @@ def cache_size() -> int:
 
 
 def clear() -> None:
+    """Forget what is in memory (the disk stays: remove .cache/guide/ to clear it)."""
     _figures.clear()

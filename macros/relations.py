@@ -10,14 +10,16 @@ legend, so colour is never the only cue.
 from __future__ import annotations
 
 import math
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .figure_cache import cached_figure, cached_value
 from .links import PAGES, built_href, chapter_path, link_to_entry, md_link, relative
 from .model import KIND_LABELS, RELATION_KIND_LABELS, SYMMETRIC_RELATION_KINDS, display_label
 from .svg import esc, figure_block, number, svg_element, svg_link, wrap_words
 from .text import cell, safe
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 MAP_PAGE = "reference/relationships.md"
 TABLE_ID = "relationship-table"
@@ -98,6 +100,8 @@ def graph_inputs(relations: list[dict], profiles: dict[str, tuple[str, dict]]) -
 def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """One connected part, spread by networkx's ForceAtlas2 layout (hubs pushed apart from
     the names around them), from a fixed start, so the same part always lands the same way."""
+    import networkx as nx  # here, not at the top: a build whose layouts are all cached never loads it
+
     nodes = sorted(graph.nodes)
     if len(nodes) <= 2:
         return {node: (float(i), 0.0) for i, node in enumerate(nodes)}
@@ -121,6 +125,8 @@ def layout(nodes: list[dict], edges: list[dict]) -> dict[str, tuple[float, float
     """Node centres in viewBox units: each connected part laid out by networkx and scaled by
     its number of nodes, the parts packed in rows no wider than the largest (largest first),
     then labels pushed apart until none overlap."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(sorted(n["id"] for n in nodes))
     graph.add_edges_from(sorted(tuple(sorted((e["from"], e["to"]))) for e in edges))

@@ -6,8 +6,10 @@
     .venv/bin/python scripts/bench.py --tests   # also time `make test` on a fresh clone
 
 Absolute times differ between machines, so each speed target is a ratio to a reference:
-- strict build: against the same docs/ built with the engine (macros plugin, hooks) removed;
-- build with 10x the data (synthetic glossary, people, timeline, questions): against ours;
+- strict build: against the same docs/ built with the engine (macros plugin, hooks) removed,
+  twice: cold (no .cache/, so every figure, layout and quiz zip is made) and warm (.cache/
+  kept from the build before, as on a second build on the same machine);
+- build with 10x the data (synthetic glossary, people, timeline, questions): against ours, cold;
 - `mkdocs serve` edit until the page shows it: against a bare Material site (our chapter
   text, macro calls reduced to their text, Material's defaults);
 - Lighthouse mobile performance: against the bare Material site's page.
@@ -187,22 +189,28 @@ def timed_build(project: Path, site: Path, env: dict, strict: bool = True) -> di
 
 
 def bench_builds(project: Path, site: Path, site_url: str, work: Path) -> dict:
-    """Cold: a fresh copy, a fresh site dir, an empty bytecode cache. Warm: the same again."""
+    """First: a fresh copy, empty bytecode and figure caches (not judged). Cold: .cache/ removed
+    (no figure, layout or quiz zip kept), bytecode warm. Warm: the same again, with the .cache/
+    the cold build left. The reference and the 10x build get warm bytecode too; the 10x copy
+    starts without .cache/, so it is compared with our cold build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_SITE_URL": site_url,
            "PYTHONPYCACHEPREFIX": str(work / "pycache")}
-    log("build: cold ...")
+    log("build: first (empty bytecode and figure caches) ...")
+    first = timed_build(project, site, env)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    log(f"build: first {first['wall_s']} s; cold (no .cache/) ...")
     cold = timed_build(project, site, env)
-    log(f"build: cold {cold['wall_s']} s; warm ...")
+    log(f"build: cold {cold['wall_s']} s; warm (.cache/ from the cold build) ...")
     warm = timed_build(project, site, env)
     log(f"build: warm {warm['wall_s']} s; the same docs without the engine ...")
     reference = without_engine(copy_project(work / "no-engine"))
     timed_build(reference, work / "no-engine-site", env, strict=False)  # warm its bytecode too
     no_engine = timed_build(reference, work / "no-engine-site", env, strict=False)
-    log(f"build: without the engine {no_engine['wall_s']} s; with {SCALE}x the data ...")
+    log(f"build: without the engine {no_engine['wall_s']} s; with {SCALE}x the data (cold) ...")
     tenfold = with_tenfold_data(copy_project(work / "tenfold"))
     scaled = timed_build(tenfold, work / "tenfold-site", env)
     log(f"build: {SCALE}x data {scaled['wall_s']} s")
-    return {"cold": cold, "warm": warm, "no_engine": no_engine, "tenfold": scaled}
+    return {"first": first, "cold": cold, "warm": warm, "no_engine": no_engine, "tenfold": scaled}
 
 
 # -- mkdocs serve: edit to visible --------------------------------------------------------
@@ -546,13 +554,16 @@ def summarise(results: dict) -> list[dict]:
 
     builds = results.get("builds")
     if builds:
-        b, ref = builds["warm"], builds["no_engine"]
-        ratio = b["wall_s"] / ref["wall_s"]
-        row("strict build (warm) vs same docs without the engine",
-            f"{b['wall_s']:.2f} s vs {ref['wall_s']:.2f} s = {ratio:.1f}x (cold {builds['cold']['wall_s']:.2f} s)",
-            f"<= {TARGETS['build_ratio']:g}x", ratio <= TARGETS["build_ratio"])
-        scaled = builds["tenfold"]["wall_s"] / b["wall_s"]
-        row(f"build with {SCALE}x the data vs ours", f"{builds['tenfold']['wall_s']:.2f} s vs {b['wall_s']:.2f} s = {scaled:.1f}x",
+        ref = builds["no_engine"]
+        for kind, label in (("cold", "cold: no .cache/"), ("warm", "warm: .cache/ from the build before")):
+            ratio = builds[kind]["wall_s"] / ref["wall_s"]
+            row(f"strict build, {label}, vs same docs without the engine",
+                f"{builds[kind]['wall_s']:.2f} s vs {ref['wall_s']:.2f} s = {ratio:.1f}x",
+                f"<= {TARGETS['build_ratio']:g}x", ratio <= TARGETS["build_ratio"])
+        cold = builds["cold"]["wall_s"]
+        scaled = builds["tenfold"]["wall_s"] / cold
+        row(f"build with {SCALE}x the data vs ours, both cold",
+            f"{builds['tenfold']['wall_s']:.2f} s vs {cold:.2f} s = {scaled:.1f}x",
             f"<= {TARGETS['tenfold_ratio']:g}x", scaled <= TARGETS["tenfold_ratio"])
     serve, bare = results.get("serve"), results.get("serve_bare")
     if serve and bare and "error" not in serve and "error" not in bare:

@@ -63,6 +63,14 @@ def build_once(site: Path) -> Path:
     return site
 
 
+@pytest.fixture(autouse=True)
+def figure_cache_on_disk_in_tmp(tmp_path, monkeypatch):
+    """Unit tests keep the figure cache's disk part in their own folder, not in .cache/ of the repo."""
+    from macros import figure_cache
+
+    monkeypatch.setattr(figure_cache, "DISK_DIR", tmp_path / "figure-cache")
+
+
 @pytest.fixture()
 def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")

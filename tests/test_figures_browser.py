@@ -104,24 +104,23 @@ def save_screenshot(page, figure, path: Path) -> None:
                         animations="disabled", caret="hide")
 
 
-def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages_with_figures):
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "375px"])  # two tests: xdist runs them side by side
+def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages_with_figures, viewport):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     for path in pages_with_figures:
-        with opened_page(browser, reduced_motion="reduce") as page:  # colours settle at once on a scheme switch
+        with opened_page(browser, viewport, reduced_motion="reduce") as page:  # colours settle at once on a scheme switch
             page.goto(site_url + path)
-            for viewport in (DESKTOP, PHONE):
-                page.set_viewport_size(viewport)
-                for scheme in SCHEMES:
-                    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-                    page.wait_for_timeout(50)
-                    state = f"{path} at {viewport['width']} px, {scheme}"
-                    problems += problems_in(page.evaluate(MEASURE), state)
-                    if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
-                        problems.append(f"{state}: the page scrolls sideways")
-                    for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
-                        name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
-                        save_screenshot(page, figure, SHOTS / name)
+            for scheme in SCHEMES:
+                page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+                page.wait_for_timeout(50)
+                state = f"{path} at {viewport['width']} px, {scheme}"
+                problems += problems_in(page.evaluate(MEASURE), state)
+                if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
+                    problems.append(f"{state}: the page scrolls sideways")
+                for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
+                    name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
+                    save_screenshot(page, figure, SHOTS / name)
     assert not problems, "\n".join(problems)
 
 

@@ -25,6 +25,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import links
+
 _figures: dict[str, Any] = {}
 MAX_FIGURES = 512  # a long `serve` session drops the oldest drawings beyond this
 MAX_DISK_BYTES = 64 * 1024 * 1024
@@ -93,7 +95,8 @@ def input_key(render: Callable[..., str], *inputs, stable: bool = True) -> str:
         code = code_digest() + library_versions()
     else:  # a function from elsewhere (a test): its own module's source
         code = inspect.getsource(inspect.getmodule(render) or render)
-    payload = json.dumps([render.__module__, render.__qualname__, code, inputs], sort_keys=True,
+    # links.DIRECTORY_URLS shapes every link a figure draws (the offline edition turns it off)
+    payload = json.dumps([render.__module__, render.__qualname__, code, links.DIRECTORY_URLS, inputs], sort_keys=True,
                          default=plain_data if stable else str)
     return hashlib.sha256(payload.encode()).hexdigest()
 

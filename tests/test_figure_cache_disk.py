@@ -145,3 +145,17 @@ def test_a_real_figure_and_its_layout_are_kept_on_disk():
     relations.render_svg(nodes, edges, "reference/relationships.md", "m", "Map")
     figure_cache.cached_figure(relations.render_svg, nodes, edges, "reference/relationships.md", "m", "Map")
     assert len(entries()) == 2  # the drawing and the layout inside it: the inputs have stable keys
+
+
+def test_the_offline_editions_file_links_are_not_served_the_sites_folder_links(code, monkeypatch):
+    """Figures hold links, and links differ when directory URLs are off (the offline edition)."""
+    from macros import links
+
+    calls: list = []
+    render = counting_render(calls)
+    monkeypatch.setattr(links, "DIRECTORY_URLS", True)
+    figure_cache.cached_figure(render, [1, 2])
+    figure_cache.clear()
+    monkeypatch.setattr(links, "DIRECTORY_URLS", False)
+    figure_cache.cached_figure(render, [1, 2])
+    assert len(calls) == 2

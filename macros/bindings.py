@@ -26,6 +26,7 @@ from . import (
     profiles,
     progress,
     relations,
+    serve_state,
     standards,
     study,
     tables,
@@ -41,7 +42,7 @@ from .incremental import digest
 from .links import PAGES, built_href, chapter_path, entry_target, link_to_chapter, link_to_entry, relative, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
-from .serve_state import RecordingDict, memo, record
+from .serve_state import RecordingDict, memo, memo_by_reads, record
 from .text import hover
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
@@ -271,8 +272,13 @@ class GuideMacros:
     def render_chapter_text(self, chapter: dict) -> str:
         """A chapter page's Markdown with its macros run, for the print edition."""
         markdown = self.sources[chapter["id"]].markdown
-        template = self.env.env.from_string(markdown)
-        return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
+
+        def render() -> str:
+            template = self.env.env.from_string(markdown)
+            return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
+        # under `mkdocs serve`: reused while the chapter and everything its macros read are unchanged
+        marks = serve_state.pending.fingerprints if serve_state.pending is not None else None
+        return memo_by_reads(("print chapter", self.page, chapter["id"], markdown), render, marks)
 
     def print_edition(self) -> str:
         return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c)) for c in self.chapters)

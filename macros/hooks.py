@@ -154,6 +154,8 @@ def choose_pages(files, config, macros) -> None:
         macros.fingerprints(), urls={f.src_uri: "" if f.url == "./" else f.url for f in pages})  # as in the index
     previous = serve_state.previous
     chosen, why = incremental_module.pages_to_rebuild(previous, current)
+    if previous is None or previous.site_key != current.site_key:
+        serve_state.forget_renders()
     if previous is not None:
         current.depends = {page: deps for page, deps in previous.depends.items() if page not in chosen}
         current.shown = dict(previous.shown)

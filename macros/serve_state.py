@@ -20,6 +20,7 @@ bytecode: dict[str, bytes] = {}  # the theme's compiled templates
 template_lists: dict[str, list[str]] = {}  # an installed theme's folder -> the templates in it
 template_verdicts: dict[tuple, dict[str, bool]] = {}  # (filter, settings) -> template -> kept
 _memo: dict[Hashable, Any] = {}
+_renders: dict[Hashable, tuple[Any, dict[str, str | None]]] = {}  # key -> (value, {token read: its mark then})
 
 
 def start_recording() -> None:
@@ -47,11 +48,37 @@ def memo(key: Hashable, compute: Callable[[], Any]) -> Any:
     return _memo[kind][1]
 
 
+def memo_by_reads(key: Hashable, compute: Callable[[], Any], marks: dict[str, str] | None) -> Any:
+    """While a page is recorded: compute(), or its value from last time if every token it read
+    then still has the same mark (marks: token -> hash now). What it read counts as read here too."""
+    global recording
+    if recording is None or marks is None:
+        return compute()
+    stored = _renders.get(key)
+    if stored is not None and all(marks.get(token) == mark for token, mark in stored[1].items()):
+        record(*stored[1])
+        return stored[0]
+    outer, recording = recording, set()
+    try:
+        value = compute()
+    finally:
+        inner, recording = recording, outer
+        outer.update(inner)
+    _renders[key] = (value, {token: marks.get(token) for token in inner})
+    return value
+
+
+def forget_renders() -> None:
+    """A change no token describes (code, mkdocs.yml, theme, pages): no part of a page is reused."""
+    _renders.clear()
+
+
 def forget() -> None:
     """After macros/ changed: nothing computed by the old code is kept."""
     global previous, search_docs
     previous, search_docs = None, None
     _memo.clear()
+    _renders.clear()
 
 
 class RecordingDict(dict):

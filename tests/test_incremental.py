@@ -132,3 +132,25 @@ def test_make_serve_and_the_benchmark_run_the_same_command():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^\t\$\(PY\) -m mkdocs serve \$\(SERVE_ARGS\)$", makefile, re.M)
     assert bench.serve_args() == ["--dirty"]
+
+
+def test_a_part_of_a_page_is_reused_only_while_what_it_read_is_unchanged():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        serve_state.record("chapter:ch1")
+        return "text"
+
+    serve_state.forget_renders()
+    outside = recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c0"}))
+    assert outside == {"chapter:ch1"} and len(calls) == 1
+    again = recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c0"}))
+    assert again == {"chapter:ch1"} and len(calls) == 1  # reused, and still counted as read
+    recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"}))
+    assert len(calls) == 2
+    serve_state.forget_renders()
+    recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"}))
+    assert len(calls) == 3
+    serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"})  # not recording (a strict build)
+    assert len(calls) == 4

@@ -25,8 +25,11 @@ $(VENV)/dev-ready: $(VENV)/site-ready requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# --dirty: each save rebuilds only the pages it affects (macros/incremental.py); scripts/bench.py
+# reads this line, so the benchmark times the same command.
+SERVE_ARGS := --dirty
 serve: $(VENV)/site-ready
-	$(PY) -m mkdocs serve
+	$(PY) -m mkdocs serve $(SERVE_ARGS)
 
 build: $(VENV)/site-ready
 	$(PY) -m mkdocs build --strict

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from mkdocs_macros.errors import format_error
 
-from . import links, reporting
+from . import links, reporting, serve_state
 from .errors import GuideError
 
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
-# Reloaded on every build so `mkdocs serve` picks up edits to macros/ (dependencies first).
-MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
+# Reloaded when macros/ changed, so `mkdocs serve` picks up edits to it (dependencies first).
+# serve_state is not among them: it keeps what serve remembers between rebuilds.
+MODULES = ("incremental", "model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
            "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "lms_exports",
@@ -27,6 +28,7 @@ MODULES = ("model", "validation", "text", "svg", "links", "loader", "chapters_so
 def _format_any_error(error: Exception, markdown: str, page) -> str:
     """A bad macro call: one message naming the page, printed and shown in the page."""
     message = reporting.describe_page_error(error, markdown, page.file.src_uri, known_macros())
+    serve_state.failed = True
     reporting.report(message)
     return reporting.error_box(message)
 
@@ -36,7 +38,15 @@ def known_macros() -> list[str]:
 
 
 def fresh_modules() -> dict:
-    return {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in MODULES}
+    """The modules, reloaded if a file in macros/ changed since they were loaded (their caches,
+    such as parsed data and computed mentions, live as long as the code that made them)."""
+    code = importlib.import_module(f"{__name__}.incremental").tree_key([Path(__file__).parent])
+    if code == serve_state.code_key:
+        return {name: importlib.import_module(f"{__name__}.{name}") for name in MODULES}
+    serve_state.forget()
+    modules = {name: importlib.reload(importlib.import_module(f"{__name__}.{name}")) for name in MODULES}
+    serve_state.code_key = code
+    return modules
 
 
 def define_env(env):
@@ -47,6 +57,7 @@ def define_env(env):
         if not reporting.serving():
             raise
         reporting.report(str(error))
+        serve_state.failed = True
         env.variables["guide_problem"] = str(error)
         for name in modules["bindings"].GuideMacros.MACROS:
             env.macro(lambda *args, **kwargs: "", name)
@@ -54,6 +65,7 @@ def define_env(env):
     env.variables["guide_problem"] = None
     env.variables["guide_macros"] = macros
     env.variables["abbreviations"] = modules["glossary"].abbreviations(macros.guide["glossary"])
+    env.variables["abbreviation_owners"] = modules["glossary"].abbreviation_owners(macros.guide["glossary"])
     macros.register()
 
 
@@ -89,5 +101,7 @@ def on_post_page_macros(env):
     if env.page.file.src_uri.startswith(TOOLTIP_PAGES) or env.page.meta.get("tooltips"):
         glossary = importlib.import_module(f"{__name__}.glossary")
         used = glossary.abbreviations_used(env.variables["abbreviations"], env.markdown)
+        owners = env.variables["abbreviation_owners"]  # the page reads the entries whose names it uses
+        serve_state.record("glossary-names", *(f"entry:glossary:{owners[line[2:line.index(']: ')]]}" for line in used))
         # one definition per block: the Markdown block parser is quadratic in block size
         env.markdown += "\n\n" + "\n\n".join(used) + "\n"

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import json
 from pathlib import Path
 
 from jinja2 import pass_context
@@ -24,6 +26,7 @@ from . import (
     profiles,
     progress,
     relations,
+    serve_state,
     standards,
     study,
     tables,
@@ -35,9 +38,11 @@ from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .figure_cache import cached_figure
+from .incremental import digest
 from .links import PAGES, built_href, chapter_path, entry_target, link_to_chapter, link_to_entry, relative, unknown
 from .loader import Guide
 from .model import WHOLE_ESSAY
+from .serve_state import RecordingDict, memo, memo_by_reads, record
 from .text import hover
 
 MENTIONABLE = ("people", "bodies", "glossary", "places")
@@ -52,16 +57,58 @@ def compute_appearances(guide: Guide, sources: dict[str, ChapterSource]) -> dict
     }
 
 
+def entry_fingerprints(name: str, entries: list[dict]) -> dict[str, str]:
+    return {f"entry:{name}:{e['id']}": digest(json.dumps(e, sort_keys=True, default=str)) for e in entries if "id" in e}
+
+
 class GuideMacros:
     """Binds the guide's data to the macros environment."""
 
     def __init__(self, env, guide: Guide, sources: dict[str, ChapterSource]):
         self.env = env
         self.guide = guide
-        self.sources = sources
-        self.appearances = compute_appearances(guide, sources)
-        self.chapters = sorted(guide["chapters"], key=lambda c: c["number"])
-        self.minutes = {cid: s.reading_minutes for cid, s in sources.items()}
+        # Read through the properties below, which record what a page read (macros/incremental.py).
+        self._sources = RecordingDict(sources, lambda cid: (f"chapter:{cid}",))
+        self._appearances = compute_appearances(guide, sources)
+        self._chapters = sorted(guide["chapters"], key=lambda c: c["number"])
+        self._minutes = {cid: s.reading_minutes for cid, s in sources.items()}
+
+    @property
+    def sources(self) -> dict[str, ChapterSource]:
+        return self._sources
+
+    @property
+    def appearances(self) -> dict[str, dict[str, set[str]]]:
+        record("mentions")
+        return self._appearances
+
+    @property
+    def chapters(self) -> list[dict]:
+        record("data:chapters")
+        return self._chapters
+
+    @property
+    def minutes(self) -> dict[str, int]:
+        record("minutes")
+        return self._minutes
+
+    def fingerprints(self) -> dict[str, str]:
+        """token -> hash of what it stands for, for every token a page can record."""
+        found = {f"data:{name}": digest(text or "") for name, text in self.guide.texts.items()}
+        for name, text in self.guide.texts.items():
+            entries = self.guide.entries(name) if name in self.guide.collections else []
+            found |= memo((f"entries:{name}", text), functools.partial(entry_fingerprints, name, entries))
+        found |= {f"chapter:{cid}": digest(s.markdown + repr(sorted((n, sorted(ids)) for n, ids in s.mentions.items())))
+                  for cid, s in dict.items(self._sources)}
+        found["glossary-names"] = digest(repr(sorted(self.env.variables.get("abbreviations") or {})))
+        found |= {f"inbrief:{cid}": digest(repr(section_items(s.markdown, "In brief")))
+                  for cid, s in dict.items(self._sources)}
+        found["chapter-list"] = digest(repr(list(dict.keys(self._sources))))
+        found["mentions"] = digest(repr(sorted((name, sorted((i, sorted(c)) for i, c in ids.items()))
+                                               for name, ids in self._appearances.items())))
+        found["minutes"] = digest(repr(sorted(self._minutes.items())))
+        found["file:basemap"] = digest((Path(self.env.project_dir) / "data" / BASEMAP_FILE).read_bytes())
+        return found
 
     # -- where are we -------------------------------------------------------
     @property
@@ -129,13 +176,21 @@ class GuideMacros:
                 for name in ("predictions", "questions", "quizzes")}
         quiz = None if context.get("in_print_edition") else study.render_quiz(chapter["id"], mine["quizzes"])
         return self.chapter_charts(chapter, context) + chapter_page.render_footer(
-            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.guide.collections, self.page)
+            chapter_page.render_mentions(self.sources[chapter["id"]].mentions, self.mentioned(chapter), self.page)
             + self.chapter_locator(chapter),
             chapter_page.render_forecasts(mine["predictions"], self.page),
             quiz, study.render_questions(mine["questions"]),
             "" if quiz is None else chapter_page.render_handout_link(chapter, self.page),
             relations_md=self.chapter_relations(chapter),
             practice_md="" if quiz is None else progress.render_chapter_practice(chapter, self.page))
+
+    def mentioned(self, chapter: dict) -> dict[str, list[dict]]:
+        """The entries the chapter names, per collection in data order (recorded entry by entry)."""
+        found = {}
+        for name, ids in self.sources[chapter["id"]].mentions.items():
+            record(*(f"entry:{name}:{i}" for i in ids))
+            found[name] = [e for e in self.guide.entries(name) if e["id"] in ids]
+        return found
 
     def quiz_size(self, chapter: dict, context) -> int:
         """Items in the chapter's quiz as the page shows it (none in the print edition)."""
@@ -217,8 +272,13 @@ class GuideMacros:
     def render_chapter_text(self, chapter: dict) -> str:
         """A chapter page's Markdown with its macros run, for the print edition."""
         markdown = self.sources[chapter["id"]].markdown
-        template = self.env.env.from_string(markdown)
-        return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
+
+        def render() -> str:
+            template = self.env.env.from_string(markdown)
+            return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
+        # under `mkdocs serve`: reused while the chapter and everything its macros read are unchanged
+        marks = serve_state.pending.fingerprints if serve_state.pending is not None else None
+        return memo_by_reads(("print chapter", self.page, chapter["id"], markdown), render, marks)
 
     def print_edition(self) -> str:
         return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c)) for c in self.chapters)
@@ -226,10 +286,11 @@ class GuideMacros:
     def handouts(self) -> str:
         parts = []
         for chapter in self.chapters:
-            source = self.sources[chapter["id"]]
-            points = "\n".join(f"- {p}" for p in section_items(source.markdown, "In brief"))
+            points = "\n".join(f"- {p}" for p in self.in_brief(chapter["id"]))
             key_points = self.env.env.from_string(points).render(**self.env.variables)
-            terms = print_views.choose_key_terms(chapter, self.guide["glossary"], source.markdown)
+            # curated key terms need no text: an edit elsewhere in the chapter leaves the handout alone
+            text = "" if chapter.get("key_terms") else self.sources[chapter["id"]].markdown
+            terms = print_views.choose_key_terms(chapter, self.guide["glossary"], text)
             questions = [q for q in self.guide["questions"] if q["chapter"] == chapter["id"]]
             parts.append(print_views.render_handout(chapter, key_points, terms, questions))
         return "\n\n".join(parts)
@@ -372,6 +433,7 @@ class GuideMacros:
     # -- map of places (issue 10) ------------------------------------------
     @property
     def basemap(self) -> dict:
+        record("file:basemap")
         if not hasattr(self, "_basemap"):
             self._basemap = load_basemap(Path(self.env.project_dir) / "data" / BASEMAP_FILE)
         return self._basemap
@@ -387,8 +449,8 @@ class GuideMacros:
 
     def chapter_locator(self, chapter: dict) -> str:
         """After the chapter's list of names: a map of the places it names and its text version."""
-        mine = sorted(self.map_places({pid for pid, found in self.appearances["places"].items()
-                                       if chapter["id"] in found}), key=lambda p: p["name"].casefold())
+        named = self.sources[chapter["id"]].mentions["places"]  # as appearances has them, for this chapter only
+        mine = sorted(self.map_places(named), key=lambda p: p["name"].casefold())
         if not mine:
             return ""
         figure = cached_figure(place_map.render_locator, mine, self.basemap, chapter["id"], chapter["number"])
@@ -430,8 +492,16 @@ class GuideMacros:
     def key_points(self) -> dict[str, list[str]]:
         """chapter id -> its In brief bullets with their macros rendered (Markdown)."""
         render = self.env.env.from_string
-        return {cid: [render(p).render(**self.env.variables) for p in section_items(source.markdown, "In brief")]
-                for cid, source in self.sources.items()}
+        return {cid: [render(p).render(**self.env.variables) for p in self.in_brief(cid)] for cid in self.chapter_ids()}
+
+    def chapter_ids(self) -> list[str]:
+        record("chapter-list")
+        return list(dict.keys(self._sources))
+
+    def in_brief(self, chapter_id: str) -> list[str]:
+        """The chapter's In brief bullets as written, recorded as read on their own ("inbrief:<id>")."""
+        record(f"inbrief:{chapter_id}")
+        return section_items(dict.__getitem__(self._sources, chapter_id).markdown, "In brief")
 
     def flashcard_cards(self) -> list[dict]:
         return flashcards.build_cards(self.guide.collections, self.key_points())
@@ -464,10 +534,18 @@ class GuideMacros:
             self.env.macro(getattr(self, name), name)
 
     def download_files(self) -> dict[str, str | bytes]:
-        flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
-        files: dict[str, str | bytes] = dict(downloads.download_files(self.guide.collections, flat))
-        files.update(lms_exports.export_files(self.chapters, self.guide["quizzes"]))  # issue 12
+        """Computed again only when their data (or, for the lists, the mentions) changed."""
+        marks = self.fingerprints()
+        data = tuple(sorted((t, h) for t, h in marks.items() if t.startswith("data:")))
+        files: dict[str, str | bytes] = dict(memo(("downloads", data, marks["mentions"]), self.data_downloads))
+        quizzes = (marks["data:chapters"], marks["data:quizzes"])
+        files.update(memo(("quiz exports", quizzes),  # issue 12
+                          lambda: lms_exports.export_files(self.chapters, self.guide["quizzes"])))
         return files
+
+    def data_downloads(self) -> dict[str, str | bytes]:
+        flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
+        return dict(downloads.download_files(self.guide.collections, flat))
 
     def page_meta(self) -> dict[str, str]:
         """A chapter page's title and meta description from data, as attribute-safe text."""

@@ -88,19 +88,8 @@ def entry_pattern(entry: dict) -> re.Pattern:
 def find_mentions(markdown: str, entries: list[dict]) -> set[str]:
     """Ids of entries named in the text by name or alias."""
     prose = prose_of(markdown)
-    return {entry["id"] for entry in entries if named_in(entry, prose)}
-
-
-def named_in(entry: dict, prose: str) -> bool:
-    """The pattern needs one of the names, as written: a plain substring test first rules most entries out fast."""
-    label, aliases = display_label(entry), tuple(entry.get("aliases") or ())
-    return (any(name in prose for name in label_variants(label, aliases))
-            and label_pattern(label, aliases).search(prose) is not None)
-
-
-@functools.cache
-def label_variants(label: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(name_variants([label, *aliases]))
+    return {entry["id"] for entry in entries
+            if names_in(prose, display_label(entry), tuple(entry.get("aliases") or ()))}
 
 
 def find_macro_ids(markdown: str) -> dict[str, set[str]]:
@@ -117,9 +106,23 @@ def compute_mentions(markdown: str, collections: dict[str, list[dict]]) -> dict[
     mentions = {}
     for macro, names in MENTION_KINDS.items():
         for name in names:
-            ids = {e["id"] for e in collections[name]}
-            mentions[name] = find_mentions(markdown, collections[name]) | (by_macro[macro] & ids)
+            named = tuple((e["id"], display_label(e), tuple(e.get("aliases") or ())) for e in collections[name])
+            mentions[name] = set(mentions_by_name(markdown, named)) | (by_macro[macro] & {i for i, _, _ in named})
     return mentions
+
+
+@functools.lru_cache(maxsize=256)
+def mentions_by_name(markdown: str, named: tuple[tuple[str, str, tuple[str, ...]], ...]) -> frozenset[str]:
+    """Ids of the (id, label, aliases) the text names. Cached: under `mkdocs serve`, an edit to a
+    glossary entry's text or to one chapter leaves the other chapters' names alone."""
+    prose = prose_of(markdown)
+    return frozenset(entry_id for entry_id, label, aliases in named if names_in(prose, label, aliases))
+
+
+def names_in(prose: str, label: str, aliases: tuple[str, ...]) -> bool:
+    """Whether the text names the entry; most entries fail the quick test (no name in it at all)."""
+    return any(name in prose for name in name_variants([label, *aliases])) and bool(
+        label_pattern(label, aliases).search(prose))
 
 
 def read_chapters(docs_dir: Path, chapters: list[dict], collections: dict[str, list[dict]]) -> dict[str, ChapterSource]:

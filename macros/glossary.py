@@ -71,6 +71,16 @@ def abbreviations(glossary: list[dict]) -> dict[str, str]:
     return found
 
 
+def abbreviation_owners(glossary: list[dict]) -> dict[str, str]:
+    """Each name abbreviations() gives a tooltip -> the id of the entry whose text it shows."""
+    found: dict[str, str] = {}
+    for entry in glossary:
+        for name in names_of(entry):
+            if "]" not in name:
+                found.setdefault(name, entry["id"])
+    return found
+
+
 def abbreviations_used(abbreviations: dict[str, str], markdown: str) -> list[str]:
     """'*[word]: definition' lines for the words this page contains."""
     return [f"*[{name}]: {text}" for name, text in abbreviations.items() if name in markdown]

@@ -6,6 +6,9 @@
 - After the build, the search index is reworked (macros/search_index.py): one result per
   glossary term, place and timeline event; accents ignored; keywords; pages kept out of it
   found by their title and description.
+- `mkdocs serve --dirty` (make serve) rebuilds only the pages an edit affects: each page
+  records what data and chapters it read (macros/incremental.py); the search index keeps
+  the pages not rebuilt; anything not attributed rebuilds every page.
 """
 from __future__ import annotations
 
@@ -15,15 +18,50 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache, FileSystemLoader
+from jinja2.bccache import Bucket
+from mkdocs.commands.build import _populate_page
 from mkdocs.structure.files import File
 from mkdocs.utils import CountHandler
 from mkdocs.utils.meta import get_data
 
 SERVING = "GUIDE_LIVE_PREVIEW"  # read by macros/reporting.py
+INCREMENTAL = "GUIDE_INCREMENTAL"  # `mkdocs serve --dirty`: rebuild only what an edit affects
+LOG = logging.getLogger("mkdocs.plugins.guide")
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation stale; this hook keeps it right."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def on_startup(command, dirty):
     os.environ[SERVING] = "1" if command == "serve" else "0"
+    os.environ[INCREMENTAL] = "1" if command == "serve" and dirty else "0"
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    if os.environ[INCREMENTAL] == "1" and not any(isinstance(f, QuietDirtyWarning) for f in build_logger.filters):
+        build_logger.addFilter(QuietDirtyWarning())
+
+
+def incremental() -> bool:
+    return os.environ.get(INCREMENTAL) == "1"
+
+
+class _State:
+    """macros.serve_state (never reloaded: what serve remembers between rebuilds), imported when
+    first used: this file loads before the macros plugin puts the project on sys.path."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module("macros.serve_state"), name)
+
+    def __setattr__(self, name: str, value) -> None:
+        setattr(importlib.import_module("macros.serve_state"), name, value)
+
+
+serve_state = _State()
 
 
 def on_config(config):
@@ -34,17 +72,105 @@ def on_config(config):
         logger = logging.getLogger("mkdocs")
         for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
             logger.removeHandler(handler)
+    if incremental():
+        remember_theme(config.theme, Path(config.config_file_path).parent)
     return config
+
+
+def remember_theme(theme, project: Path) -> None:
+    """While serving, the theme's templates are compiled once, and the list of the installed
+    theme's files (Material's thousands of icons) is read and filtered once; overrides/ is read
+    every build."""
+    plain_get_env = theme.get_env
+
+    def get_env():
+        env = plain_get_env()
+        env.bytecode_cache = MemoryBytecodeCache()
+        loader = env.loader
+        loader.list_templates = lambda: theme_templates(loader.searchpath, project)
+        plain_list = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):
+            if extensions is not None or filter_func is None:
+                return plain_list(extensions, filter_func)
+            # a filter's verdict on a name, remembered per filter (its code) and the theme's settings
+            key = (filter_func.__code__, tuple(theme.static_templates))
+            verdicts = serve_state.template_verdicts.setdefault(key, {})
+            for name in loader.list_templates():
+                if name not in verdicts:
+                    verdicts[name] = bool(filter_func(name))
+            return [name for name in loader.list_templates() if verdicts[name]]
+        env.list_templates = list_templates
+        return env
+    theme.get_env = get_env
+
+
+def theme_templates(searchpath: list[str], project: Path) -> list[str]:
+    """What FileSystemLoader(searchpath).list_templates() gives, folders outside the project cached."""
+    found: set[str] = set()
+    for folder in searchpath:
+        if Path(folder).resolve().is_relative_to(project.resolve()):
+            found.update(FileSystemLoader(folder).list_templates())
+        else:
+            if folder not in serve_state.template_lists:
+                serve_state.template_lists[folder] = FileSystemLoader(folder).list_templates()
+            found.update(serve_state.template_lists[folder])
+    return sorted(found)
 
 
 def on_files(files, config):
     macros_plugin = config.plugins.get("macros")
     macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
     if macros is None:  # no macros plugin (a benchmark's reference build), or the data has a problem
+        if incremental():  # every page shows the problem
+            serve_state.pending, serve_state.failed = None, True
+            for file in files.documentation_pages():
+                file.is_modified = lambda: True
         return files
     for path, text in macros.download_files().items():
         files.append(File.generated(config, path, content=text))
+    if incremental():
+        choose_pages(files, config, macros)
     return files
+
+
+def site_key(files, config) -> str:
+    """What every page depends on: the code, mkdocs.yml, the theme overrides, the list of pages."""
+    incremental_module = importlib.import_module("macros.incremental")
+    root = Path(config.config_file_path).parent
+    pages = "\n".join(f.src_uri for f in files.documentation_pages())
+    return incremental_module.digest(pages + incremental_module.tree_key(
+        [root / "macros", Path(config.config_file_path), *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]))
+
+
+def choose_pages(files, config, macros) -> None:
+    """Mark the pages to rebuild (File.is_modified, which --dirty consults)."""
+    incremental_module = importlib.import_module("macros.incremental")
+    root = Path(config.config_file_path).parent
+    pages = files.documentation_pages()
+    current = incremental_module.BuildRecord(
+        site_key(files, config),
+        {f.src_uri: incremental_module.page_source_key(Path(config.docs_dir), f.src_uri, root) for f in pages},
+        macros.fingerprints(), urls={f.src_uri: "" if f.url == "./" else f.url for f in pages})  # as in the index
+    previous = serve_state.previous
+    chosen, why = incremental_module.pages_to_rebuild(previous, current)
+    if previous is None or previous.site_key != current.site_key:
+        serve_state.forget_renders()
+    if previous is not None:
+        current.depends = {page: deps for page, deps in previous.depends.items() if page not in chosen}
+        current.shown = dict(previous.shown)
+    current.rebuilt = chosen
+    serve_state.pending = current
+    for file in pages:
+        file.is_modified = (lambda rebuild: lambda: rebuild)(file.src_uri in chosen)
+    shown = ": " + ", ".join(sorted(chosen)) if len(chosen) <= 12 else ""
+    LOG.info(f"Rebuilding {len(chosen)} of {len(pages)} pages ({why}){shown}.")
+
+
+def on_pre_page(page, config, files):
+    if incremental():
+        serve_state.start_recording()
+    return page
 
 
 def on_page_content(html, page, config, files):
@@ -57,7 +183,51 @@ def on_page_content(html, page, config, files):
         html = first_mentions.unlink_repeats(html)
     if page.file.src_uri.startswith("reference/"):
         html = jump_to.add_jump_to(html)
+    if incremental() and serve_state.pending is not None:
+        serve_state.pending.depends[page.file.src_uri] = serve_state.stop_recording()
     return html
+
+
+class MemoryBytecodeCache(BytecodeCache):
+    """The theme's templates compiled once per serve session (Jinja checks each source's checksum)."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in serve_state.bytecode:
+            bucket.bytecode_from_string(serve_state.bytecode[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        serve_state.bytecode[bucket.key] = bucket.bytecode_to_string()
+
+
+def on_env(env, config, files):
+    """Pages not rebuilt keep the title and front matter the navigation showed last time; if a
+    rebuilt page's changed, every page is rebuilt (each page's navigation shows it)."""
+    record = serve_state.pending if incremental() else None
+    if record is None:
+        return env
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    changed = [p for p in pages if p.markdown is not None and record.shown.get(p.file.src_uri, (p.title, p.meta))
+               != (p.title, p.meta)]
+    for page in pages:
+        if page.markdown is None and page.file.src_uri in record.shown and not changed:
+            page.title, page.meta = record.shown[page.file.src_uri]
+        elif page.markdown is None:
+            LOG.info(f"Rebuilding {page.file.src_uri} too: a page's title or front matter changed.")
+            page.file.is_modified = lambda: True
+            record.rebuilt.add(page.file.src_uri)
+            _populate_page(page, config, files, dirty=False)
+    record.shown = {p.file.src_uri: (p.title, dict(p.meta)) for p in pages}
+    return env
+
+
+def on_pre_build(config):
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if incremental() and search is not None:
+        search.search_index_prev = None  # Material's own merge assumes one page; on_post_build merges
+
+
+def on_build_error(error):
+    serve_state.previous = serve_state.pending = None
 
 
 def on_post_build(config):
@@ -65,9 +235,17 @@ def on_post_build(config):
     macros_plugin = config.plugins.get("macros")
     macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
     index_file = Path(config.site_dir) / "search" / "search_index.json"
+    try:
+        rework_search_index(macros, index_file, config)
+    finally:
+        if incremental():
+            commit_build()
+
+
+def rework_search_index(macros, index_file: Path, config) -> None:
     if macros is None or not index_file.exists():
         return
-    search_index = importlib.reload(importlib.import_module("macros.search_index"))
+    search_index = importlib.import_module("macros.search_index")  # reloaded with macros/ (macros.MODULES)
     anchors = importlib.import_module("macros.facts").timeline_anchors(macros.guide["timeline"])
 
     def url(src: str) -> str:
@@ -77,6 +255,8 @@ def on_post_build(config):
     pages = {url(src): (titles.get(src) or meta.get("title") or src, meta)
              for src, meta in front_matter(Path(config.docs_dir)).items()}
     index = json.loads(index_file.read_text(encoding="utf-8"))
+    if incremental() and serve_state.pending is not None:
+        index["docs"] = whole_index(index["docs"], serve_state.pending)
     keywords = {**search_index.alias_keywords(macros.guide, url, index["config"]["separator"]),
                 **search_index.page_keywords(pages)}
     index = search_index.rebuild(index, search_index.entry_docs(macros.guide, anchors, url),
@@ -93,3 +273,23 @@ def front_matter(docs_dir: Path) -> dict[str, dict]:
         if meta:
             found[path.relative_to(docs_dir).as_posix()] = meta
     return found
+
+
+def whole_index(docs: list[dict], record) -> list[dict]:
+    """The search docs of every page: this build's for the pages it rebuilt, the last build's for
+    the others (a dirty build's index has only the pages it rebuilt)."""
+    incremental_module = importlib.import_module("macros.incremental")
+    if serve_state.search_docs is not None:
+        rebuilt = {url for page, url in record.urls.items() if page in record.rebuilt}
+        docs = incremental_module.merge_search_docs(serve_state.search_docs, docs, rebuilt, list(record.urls.values()))
+    serve_state.search_docs = docs
+    return docs
+
+
+def commit_build() -> None:
+    """The build the next one compares with; none after a mistake (the next rebuilds everything)."""
+    if serve_state.failed or serve_state.pending is None:
+        serve_state.previous = serve_state.search_docs = None
+    else:
+        serve_state.previous = serve_state.pending
+    serve_state.pending, serve_state.failed = None, False

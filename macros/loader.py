@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import GuideError
 from .model import COLLECTIONS, ENTRY_NOUNS, SYMMETRIC_RELATION_KINDS, WHOLE_ESSAY, display_label, references
+from .serve_state import RecordingDict
 from .validation import check_collection, describe_entry, did_you_mean, parse_yaml
 
 MAX_REPORTED = 25
@@ -19,12 +20,22 @@ class Guide:
 
     collections: dict[str, list[dict]]
     by_id: dict[str, dict[str, dict]] = field(default_factory=dict)
+    texts: dict[str, str | None] = field(default_factory=dict)  # data/<name>.yml as read
 
     def __post_init__(self):
         for name, entries in self.collections.items():
             self.by_id[name] = {e["id"]: e for e in entries if "id" in e}
         # who() and `people:` fields name people and bodies alike
         self.by_id["profiles"] = {k: v for name in PROFILE_COLLECTIONS for k, v in self.by_id.get(name, {}).items()}
+        # While a page renders under `mkdocs serve`, what it reads is recorded (macros/incremental.py):
+        # a whole collection ("data:glossary"), or by id one entry ("entry:glossary:nafta").
+        self.collections = RecordingDict(self.collections, data_tokens)
+        self.by_id = {name: RecordingDict(entries, entry_tokens(name), data_tokens(name))
+                      for name, entries in self.by_id.items()}
+
+    def entries(self, name: str) -> list[dict]:
+        """guide[name] without recording it as read (the caller records what it uses)."""
+        return dict.__getitem__(self.collections, name)
 
     def __getitem__(self, name: str) -> list[dict]:
         return self.collections[name]
@@ -37,6 +48,15 @@ class Guide:
         return None
 
 
+def data_tokens(name: str) -> tuple[str, ...]:
+    return tuple(f"data:{n}" for n in PROFILE_COLLECTIONS) if name == "profiles" else (f"data:{name}",)
+
+
+def entry_tokens(name: str):
+    names = PROFILE_COLLECTIONS if name == "profiles" else (name,)
+    return lambda entry_id: tuple(f"entry:{n}:{entry_id}" for n in names)
+
+
 def raise_if_any(problems: list[str]) -> None:
     if not problems:
         return
@@ -46,6 +66,9 @@ def raise_if_any(problems: list[str]) -> None:
 
 
 _CACHE: dict[str, Guide] = {}
+# (collection, text) -> (entries, problems): `mkdocs serve` re-parses only the file that changed.
+# Lives as long as this module: macros/__init__.py reloads it only when macros/ changes.
+_PARSED: dict[tuple[str, str], tuple[object, list[str]]] = {}
 
 
 def load_guide(data_dir: Path) -> Guide:
@@ -61,6 +84,18 @@ def load_guide(data_dir: Path) -> Guide:
     return _CACHE[key]
 
 
+def parsed_file(name: str, text: str) -> tuple[object, list[str]]:
+    """The file's entries and the problems its own model finds, parsed once per text."""
+    key = (name, text)
+    if key not in _PARSED:
+        if len(_PARSED) > 4 * len(COLLECTIONS):  # a long session: drop what older edits parsed
+            _PARSED.clear()
+        filename = f"data/{name}.yml"
+        entries = parse_yaml(text, filename)
+        _PARSED[key] = (entries, check_collection(name, entries, filename))
+    return _PARSED[key]
+
+
 def read_text(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
@@ -69,15 +104,14 @@ def parse_guide(texts: dict[str, str | None]) -> Guide:
     collections: dict[str, list[dict]] = {}
     problems: list[str] = []
     for name, text in texts.items():
-        filename = f"data/{name}.yml"
         if text is None:
-            problems.append(f"{filename}: file is missing; create it (see CONTRIBUTING.md for a template).")
+            problems.append(f"data/{name}.yml: file is missing; create it (see CONTRIBUTING.md for a template).")
             continue
-        entries = parse_yaml(text, filename)
-        problems.extend(check_collection(name, entries, filename))
+        entries, found = parsed_file(name, text)
+        problems.extend(found)
         collections[name] = entries if isinstance(entries, list) else []
     raise_if_any(problems)
-    guide = Guide(collections)
+    guide = Guide(collections, texts=texts)
     raise_if_any(check_references(guide))
     return guide
 

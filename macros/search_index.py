@@ -51,11 +51,12 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-def words(markup: str, separator: str) -> set[str]:
+@functools.lru_cache(maxsize=8192)  # under `mkdocs serve`, the pages not edited give the same texts
+def words(markup: str, separator: str) -> frozenset[str]:
     """The words a typed word can reach: each lower-case token's leading letters
     ('castañeda's' -> 'castañeda'), tags left out, as Material's tokenizer does."""
     match = LEADING_LETTERS.match
-    return {m.group() for token in re.split(separator, TAG.sub(" ", markup).lower()) if (m := match(token))}
+    return frozenset(m.group() for token in re.split(separator, TAG.sub(" ", markup).lower()) if (m := match(token)))
 
 
 def accented_spellings(docs: list[dict], separator: str) -> dict[str, set[str]]:
@@ -63,7 +64,7 @@ def accented_spellings(docs: list[dict], separator: str) -> dict[str, set[str]]:
     return spellings_of([words(d.get("title", ""), separator) | words(d.get("text", ""), separator) for d in docs])
 
 
-def spellings_of(word_sets: list[set[str]]) -> dict[str, set[str]]:
+def spellings_of(word_sets: list[frozenset[str]]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for word_set in word_sets:
         for word in word_set:
@@ -102,19 +103,26 @@ def add_spelling_variants(index: dict) -> dict:
     doc_words = [{source: words(doc.get(source, ""), separator) for _, source in fields} for doc in index["docs"]]
     spellings = spellings_of([w["title"] | w["text"] for w in doc_words])
     known: dict[str, set[str]] = {}
+    if _LAST_VARIANTS["spellings"] != spellings:  # under `mkdocs serve`: kept while the spellings stay
+        _LAST_VARIANTS.update(spellings=spellings, found={})
+    done: dict[frozenset[str], str] = _LAST_VARIANTS["found"]
     docs = []
     for doc, own_words in zip(index["docs"], doc_words, strict=True):
         doc = dict(doc)
         for field, source in fields:
             own = own_words[source]
-            other: set[str] = set()
-            for word in own:
-                other |= word_variants(word, spellings, known)
-            found = " ".join(sorted(other - own))
-            if found:
-                doc[field] = found
+            if own not in done:
+                other: set[str] = set()
+                for word in own:
+                    other |= word_variants(word, spellings, known)
+                done[own] = " ".join(sorted(other - own))
+            if done[own]:
+                doc[field] = done[own]
         docs.append(doc)
     return {**index, "docs": docs}
+
+
+_LAST_VARIANTS: dict = {"spellings": None, "found": {}}  # a doc's words -> their variants, for these spellings
 
 
 def add_extra_fields(index: dict) -> dict:

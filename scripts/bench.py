@@ -288,14 +288,20 @@ def bare_edits(project: Path) -> dict:
     return {"chapter": (project / "docs" / "chapter.md", append_to_chapter, BARE_PAGE)}
 
 
-def bench_serve(project: Path, times: int, edits: dict) -> dict:
+def serve_args(makefile: Path = ROOT / "Makefile") -> list[str]:
+    """The options `make serve` gives `mkdocs serve` (its SERVE_ARGS line), so both time the same."""
+    found = re.search(r"^SERVE_ARGS\s*:?=(.*)$", makefile.read_text(encoding="utf-8"), re.M)
+    return found.group(1).split() if found else []
+
+
+def bench_serve(project: Path, times: int, edits: dict, args: list[str]) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPYCACHEPREFIX": str(project.parent / "pycache")}
     env.pop("GUIDE_SITE_URL", None)
     log_path = project.parent / f"serve-{project.name}.log"
     log_file = log_path.open("w")
-    server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    server = subprocess.Popen([str(MKDOCS), "serve", *args, "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                               stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         started = wait_for(base, lambda body: True, SERVE_START_TIMEOUT)
@@ -699,8 +705,8 @@ def main() -> int:
             bare = bare_material_site(work / "bare")
             timed_build(bare, site / BARE_DIR, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             if not args.skip_serve:
-                results["serve"] = bench_serve(project, max(1, args.runs), our_edits(project))
-                results["serve_bare"] = bench_serve(bare, max(1, args.runs), bare_edits(bare))
+                results["serve"] = bench_serve(project, max(1, args.runs), our_edits(project), serve_args())
+                results["serve_bare"] = bench_serve(bare, max(1, args.runs), bare_edits(bare), [])
             if not args.skip_lighthouse:
                 threading.Thread(target=static.serve_forever, daemon=True).start()
                 serving = True

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from conftest import build
+from conftest import ROOT, build
 
 CHAPTER = "docs/chapters/02-fox-goes-abroad.md"
+# What `make serve` runs (--dirty: only the pages an edit affects are rebuilt).
+SERVE_ARGS = re.search(r"^SERVE_ARGS\s*:?=(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1).split()
+# A page computed from every chapter's mentions (the stub of who-appears-where).
+MENTIONS_PAGE = "docs/reference/who-appears-where.md"
+POWELL_CHAPTERS = 'Powell in: [{{ guide_macros.appearances["people"]["powell"] | sort | join(" ") }}]'
 
 
 def free_port() -> int:
@@ -44,6 +50,7 @@ def trim_to_chapters(project) -> None:
     for page in (project / "docs").rglob("*.md"):
         if not page.relative_to(project / "docs").as_posix().startswith("chapters/"):
             page.write_text(f"# {page.stem}\n", encoding="utf-8")
+    (project / MENTIONS_PAGE).write_text(f"# Who appears where\n\n{POWELL_CHAPTERS}\n", encoding="utf-8")
 
 
 def test_serve_shows_mistakes_in_the_page_keeps_running_and_recovers(project_copy):
@@ -51,7 +58,7 @@ def test_serve_shows_mistakes_in_the_page_keeps_running_and_recovers(project_cop
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = project_copy / "serve.log"  # a file, not a pipe: a full pipe would block the server
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *SERVE_ARGS, "-a", f"127.0.0.1:{port}"],
                               cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     url = f"http://127.0.0.1:{port}/chapters/02-fox-goes-abroad/"
     try:
@@ -73,11 +80,28 @@ def test_serve_shows_mistakes_in_the_page_keeps_running_and_recovers(project_cop
         assert "data/glossary.yml, line" in shown
         data_file.write_text(data, encoding="utf-8")
         wait_for(url, lambda page: "malformed YAML" not in page and "Who and what this chapter names" in page, server)
+        edits_reach_the_pages_that_show_them(project_copy, port, server)
     finally:
         server.terminate()
         server.wait(timeout=30)
     errors = log.read_text(encoding="utf-8")
     assert "did you mean 'fox'?" in errors and "malformed YAML" in errors  # printed too, not only shown
+    assert "Rebuilding" in errors and "A 'dirty' build" not in errors  # says what it rebuilt, without the alarm
+
+
+def edits_reach_the_pages_that_show_them(project, port: int, server) -> None:
+    """Rebuilding only what an edit affects: a page that did not change itself still shows the edit."""
+    base = f"http://127.0.0.1:{port}/"
+    wait_for(base + "reference/who-appears-where/", lambda page: "Powell in: [" in page, server)
+    data_file = project / "data" / "glossary.yml"  # chapter 2 uses "abstention": its tooltip shows the text
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace(
+        "often to avoid offending either side.", "often to avoid offending either side. Tooltipmarker.", 1),
+        encoding="utf-8")
+    wait_for(base + "chapters/02-fox-goes-abroad/", lambda page: "Tooltipmarker" in page, server)
+    page_file = project / CHAPTER  # the chapter now names Colin Powell: the page computed from mentions shows it
+    page_file.write_text(page_file.read_text(encoding="utf-8") + "\n\nColin Powell listened.\n", encoding="utf-8")
+    listed = re.compile(r"Powell in: \[[a-z -]*fox-goes-abroad")
+    wait_for(base + "reference/who-appears-where/", lambda page: listed.search(page) is not None, server)
 
 
 def quiet_build(project) -> str:

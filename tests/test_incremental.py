@@ -1,0 +1,156 @@
+"""`make serve` rebuilds only the pages an edit affects: which pages (macros/incremental.py), the
+recording of what a page reads (macros/serve_state.py, loader.Guide), the search-index merge."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from conftest import ROOT
+from macros import serve_state
+from macros.glossary import abbreviation_owners, abbreviations
+from macros.incremental import BuildRecord, merge_search_docs, page_source_key, pages_to_rebuild
+from macros.loader import Guide
+
+pytestmark = pytest.mark.unit
+
+PAGES = {"index.md": "h0", "chapters/01.md": "h1", "reference/glossary.md": "h2", "study/print.md": "h3"}
+DEPENDS = {"index.md": set(), "chapters/01.md": {"entry:glossary:nafta", "data:chapters"},
+           "reference/glossary.md": {"data:glossary"}, "study/print.md": {"chapter:ch1", "data:chapters"}}
+MARKS = {"data:glossary": "g0", "entry:glossary:nafta": "n0", "chapter:ch1": "c0", "data:chapters": "d0"}
+
+
+def record(sources=PAGES, marks=MARKS, site="s0", depends=DEPENDS) -> BuildRecord:
+    return BuildRecord(site, dict(sources), dict(marks), {p: set(d) for p, d in depends.items()})
+
+
+def rebuild(current: BuildRecord, previous: BuildRecord | None = None) -> set[str]:
+    return pages_to_rebuild(record() if previous is None else previous, current)[0]
+
+
+def test_nothing_changed_rebuilds_nothing():
+    assert rebuild(record()) == set()
+
+
+def test_an_edited_page_is_rebuilt_alone():
+    assert rebuild(record(sources={**PAGES, "index.md": "new"})) == {"index.md"}
+
+
+def test_a_changed_token_rebuilds_the_pages_that_read_it():
+    assert rebuild(record(marks={**MARKS, "entry:glossary:nafta": "n1", "data:glossary": "g1"})) \
+        == {"chapters/01.md", "reference/glossary.md"}
+    assert rebuild(record(marks={**MARKS, "chapter:ch1": "c1"})) == {"study/print.md"}
+
+
+def test_a_token_that_appears_or_disappears_counts_as_changed():
+    assert rebuild(record(marks={k: v for k, v in MARKS.items() if k != "entry:glossary:nafta"})) \
+        == {"chapters/01.md"}
+
+
+def test_a_token_that_now_exists_counts_as_changed():
+    """An id a page looked up in vain (a misspelt term) that a data edit adds."""
+    previous = record(marks={k: v for k, v in MARKS.items() if k != "entry:glossary:nafta"})
+    assert rebuild(record(), previous) == {"chapters/01.md"}
+
+
+def test_first_build_code_change_and_unknown_pages_rebuild():
+    assert pages_to_rebuild(None, record())[0] == set(PAGES)
+    assert rebuild(record(site="s1")) == set(PAGES)
+    previous = record(depends={p: d for p, d in DEPENDS.items() if p != "index.md"})
+    assert rebuild(record(), previous) == {"index.md"}
+
+
+def test_search_merge_keeps_pages_not_rebuilt_and_replaces_the_others_in_page_order():
+    old = [{"location": ""}, {"location": "#intro"}, {"location": "a/"}, {"location": "a/#x"}, {"location": "b/"}]
+    new = [{"location": "a/", "text": "new"}]
+    merged = merge_search_docs(old, new, {"a/", "b/"}, ["", "a/", "b/"])
+    assert merged == [{"location": ""}, {"location": "#intro"}, {"location": "a/", "text": "new"}]
+
+
+def test_search_merge_puts_a_rebuilt_page_where_a_full_build_would():
+    old = [{"location": "a/"}, {"location": "b/"}, {"location": "c/"}]
+    merged = merge_search_docs(old, [{"location": "b/", "v": 2}], {"b/"}, ["a/", "b/", "c/"])
+    assert [d["location"] for d in merged] == ["a/", "b/", "c/"] and merged[1]["v"] == 2
+
+
+def recorded(read) -> set[str]:
+    serve_state.start_recording()
+    try:
+        read()
+    finally:
+        found = serve_state.stop_recording()
+    return found
+
+
+def sample_guide() -> Guide:
+    return Guide({"glossary": [{"id": "nafta", "term": "NAFTA"}], "people": [{"id": "fox", "name": "Fox"}],
+                  "bodies": [{"id": "pan", "name": "PAN"}], "chapters": []})
+
+
+def test_reading_a_collection_or_an_entry_is_recorded():
+    guide = sample_guide()
+    assert recorded(lambda: guide["glossary"]) == {"data:glossary"}
+    assert recorded(lambda: guide.by_id["glossary"]["nafta"]) == {"entry:glossary:nafta"}
+    assert recorded(lambda: guide.by_id["glossary"].get("nope")) == {"entry:glossary:nope"}
+    assert recorded(lambda: "fox" in guide.by_id["people"]) == {"entry:people:fox"}
+    assert recorded(lambda: list(guide.by_id["glossary"].values())) == {"data:glossary"}
+    assert recorded(lambda: guide.profile("pan")) >= {"entry:people:pan", "entry:bodies:pan"}
+    assert recorded(lambda: guide.by_id["profiles"]["fox"]) == {"entry:people:fox", "entry:bodies:fox"}
+    assert recorded(lambda: dict(guide.collections)) == {"data:glossary", "data:people", "data:bodies",
+                                                         "data:chapters"}
+
+
+def test_nothing_is_recorded_outside_a_page():
+    guide = sample_guide()
+    serve_state.start_recording()
+    serve_state.stop_recording()
+    guide["glossary"]
+    assert serve_state.recording is None
+    assert recorded(lambda: guide.entries("glossary")) == set()
+
+
+def test_each_tooltip_name_has_the_entry_it_shows():
+    glossary = [{"id": "nafta", "term": "NAFTA", "short": "A trade pact.", "aliases": ["free trade"]},
+                {"id": "pri", "term": "PRI", "short": "A party."}]
+    assert set(abbreviation_owners(glossary)) == set(abbreviations(glossary))
+    assert abbreviation_owners(glossary)["Free trade"] == "nafta" and abbreviation_owners(glossary)["PRI"] == "pri"
+
+
+def test_a_page_source_includes_its_snippets(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text('# Page\n\n--8<-- "INCLUDED.md"\n', encoding="utf-8")
+    (tmp_path / "INCLUDED.md").write_text("one", encoding="utf-8")
+    before = page_source_key(tmp_path / "docs", "page.md", tmp_path)
+    (tmp_path / "INCLUDED.md").write_text("two", encoding="utf-8")
+    assert page_source_key(tmp_path / "docs", "page.md", tmp_path) != before
+
+
+def test_make_serve_and_the_benchmark_run_the_same_command():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^\t\$\(PY\) -m mkdocs serve \$\(SERVE_ARGS\)$", makefile, re.M)
+    assert bench.serve_args() == ["--dirty"]
+
+
+def test_a_part_of_a_page_is_reused_only_while_what_it_read_is_unchanged():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        serve_state.record("chapter:ch1")
+        return "text"
+
+    serve_state.forget_renders()
+    outside = recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c0"}))
+    assert outside == {"chapter:ch1"} and len(calls) == 1
+    again = recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c0"}))
+    assert again == {"chapter:ch1"} and len(calls) == 1  # reused, and still counted as read
+    recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"}))
+    assert len(calls) == 2
+    serve_state.forget_renders()
+    recorded(lambda: serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"}))
+    assert len(calls) == 3
+    serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"})  # not recording (a strict build)
+    assert len(calls) == 4

@@ -150,8 +150,8 @@ def test_glossary_tooltip_appears_on_keyboard_focus(page, first_chapter_url):
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_a_link_to_a_term_far_down_the_glossary_opens_at_that_term(browser, site_url, viewport):
-    """The glossary's letter sections are laid out only near the screen (guide.css, issue 13):
-    a link to its last term must still open with that term at the top, and stay there."""
+    """A link to the glossary's last term opens with that term at the top, under the header,
+    and it stays there while the page settles (at both widths)."""
     with opened_page(browser, viewport) as page:
         page.goto(site_url + "reference/glossary/")
         last_term = page.evaluate("() => [...document.querySelectorAll('.md-typeset dl > dt[id]')].pop().id")

@@ -5,6 +5,7 @@
    key (/, s, f). Inlined before Material's bundle (overrides/main.html). */
 (function () {
   "use strict";
+  if (window.guideLoadSearch) { return; }  // already set up (a page may run its scripts again)
   var INDEX = /\/search\/search_index\.json$/;
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs_macros.errors import format_error
 
-from . import links, reporting, serve_state
+from . import figure_cache, links, reporting, serve_state
 from .errors import GuideError
 
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
@@ -40,7 +40,7 @@ def known_macros() -> list[str]:
 def fresh_modules() -> dict:
     """The modules, reloaded if a file in macros/ changed since they were loaded (their caches,
     such as parsed data and computed mentions, live as long as the code that made them)."""
-    code = importlib.import_module(f"{__name__}.incremental").tree_key([Path(__file__).parent])
+    code = figure_cache.code_digest()  # the one hash of macros/, also part of every cached figure's key
     if code == serve_state.code_key:
         return {name: importlib.import_module(f"{__name__}.{name}") for name in MODULES}
     serve_state.forget()

@@ -123,6 +123,24 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def page_tour(browser, site_url, built_site, tmp_path_factory, worker_id) -> dict[str, dict]:
+    """{page path: what one visit found} for every page (tests/page_tour.py); the xdist workers
+    share the visits, the longest pages first so neither worker is left with a long one at the end."""
+    from axe_playwright_python.sync_playwright import Axe  # only browser tests need it
+
+    from page_tour import PageTour, Visitor
+    from test_browser import html_pages
+
+    shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("tour")
+    def size(path: str) -> int:
+        return (built_site / path / "index.html" if path == "" or path.endswith("/") else built_site / path).stat().st_size
+
+    pages = sorted(html_pages(built_site), key=size, reverse=True)
+    axe_script = Axe().axe_script
+    return PageTour(shared / "page-tour", pages, lambda: Visitor(browser, site_url, axe_script)).tour()
+
+
 @pytest.fixture()
 def tab(browser):
     """A desktop page without the search index (layout and behaviour tests); closed after the test."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import DESKTOP, PHONE, chapter_path, data, html_pages, new_page, skip_search_index
+from page_tour import completed
+from test_browser import DESKTOP, chapter_path, data, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -109,24 +110,12 @@ SIDEWAYS_JS = """() => { const d = document.documentElement;
     return [d.scrollWidth, d.clientWidth, wide]; }"""
 
 
-def test_no_page_scrolls_sideways_at_375_or_320_px(browser, site_url, built_site):
-    """Every page on a 375 px phone, then the same page narrowed to 320 px (WCAG reflow):
-    nothing wider than the screen (scrollWidth, clientWidth and the first culprits listed)."""
-    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
-    skip_search_index(page.context)
-    too_wide: dict[str, list] = {}
-    try:
-        for path in html_pages(built_site):
-            page.set_viewport_size(PHONE)
-            page.goto(site_url + path, wait_until="load")
-            for width in (PHONE["width"], 320):
-                if width != PHONE["width"]:
-                    page.set_viewport_size({"width": width, "height": 640})
-                found = page.evaluate(SIDEWAYS_JS)
-                if found[0] > found[1]:
-                    too_wide[f"{path or '/'} at {width} px"] = found
-    finally:
-        page.context.close()
+def test_no_page_scrolls_sideways_at_375_or_320_px(page_tour):
+    """Every page on a 375 px phone, then the same page narrowed to 320 px (WCAG reflow), as the
+    page tour (page_tour.py) found it: nothing wider than the screen (scrollWidth, clientWidth
+    and the first culprits listed)."""
+    too_wide = {f"{path or '/'} at {width} px": sizes for path, visit in completed(page_tour).items()
+                for width, sizes in visit["sideways"].items() if sizes[0] > sizes[1]}
     assert not too_wide, f"pages that scroll sideways: {too_wide}"
 
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from macros.text import plain
+from page_tour import SCHEMES, completed
 
 ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = {"width": 1280, "height": 800}
@@ -295,72 +296,22 @@ def test_print_edition_holds_every_chapter_without_navigation(page, site_url, ch
 # -- 7. no third-party requests -----------------------------------------------------
 
 @pytest.mark.browser
-def test_pages_request_nothing_from_other_hosts(browser, site_url, built_site):
-    page = new_page(browser)
-    requests: list[tuple[str, str]] = []
-    current = {"page": ""}
-
-    def record(request):
-        if urlsplit(request.url).scheme in ("http", "https", "ws", "wss"):
-            requests.append((current["page"], request.url))
-
-    def offsite(url: str) -> bool:
-        return urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname != "127.0.0.1"
-
-    page.context.on("request", record)
-    page.context.route(offsite, lambda route: route.abort())  # never wait on the network
-    try:
-        pages = html_pages(built_site)
-        for path in pages:
-            current["page"] = path or "/"
-            page.goto(site_url + path, wait_until="load")
-        page.wait_for_timeout(500)  # late requests (search worker) of the last page
-    finally:
-        page.context.close()
-    assert len({p for p, _ in requests}) == len(pages)
-    foreign = sorted({(p, url) for p, url in requests if urlsplit(url).hostname != "127.0.0.1"})
+def test_pages_request_nothing_from_other_hosts(page_tour):
+    """Every request of every page, at desktop and phone width, as the page tour (page_tour.py)
+    recorded them; requests to other hosts are answered with an error, never waited on."""
+    found = completed(page_tour)
+    assert all(visit["requests"] for visit in found.values()), "a page made no request: recording is broken"
+    foreign = sorted({(path or "/", url) for path, visit in found.items() for url in visit["requests"]
+                      if urlsplit(url).hostname != "127.0.0.1"})
     assert not foreign, "requests to other hosts:\n" + "\n".join(f"  {p}: {u}" for p, u in foreign)
 
 
 # -- 8. accessibility ---------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def axe_script():
-    """axe-core's source, as bundled by axe-playwright-python (requirements-dev.txt)."""
-    from axe_playwright_python.sync_playwright import Axe
-    return Axe().axe_script
-
-
 SUMMARY_JS = """results => results.violations.map(v => ({
   id: v.id, help: v.help, count: v.nodes.length,
   nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + "\\n      " + (n.failureSummary || "")
     .split("\\n").slice(1).join("; ").slice(0, 300))}))"""
-
-
-def scan_every_page(browser, site_url, paths, axe_script, scheme):
-    """axe-core's default rule set on every page, in one tab, one page at a time
-    (tabs in parallel were no faster: the colour-contrast rule is CPU-bound)."""
-    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    context.set_default_timeout(60_000)
-    skip_search_index(context)  # the search dialog's markup does not depend on it
-    tab = context.new_page()
-    problems = {}
-    try:
-        if scheme == "slate":
-            tab.goto(site_url)
-            switch_to_dark(tab)  # stored in localStorage for the pages that follow
-        for path in paths:
-            tab.goto(site_url + path, wait_until="load")
-            actual = tab.locator("body").get_attribute("data-md-color-scheme")
-            assert actual == scheme, f"{path}: colour scheme {actual}, expected {scheme}"
-            tab.evaluate(axe_script)
-            found = tab.evaluate(f"""() => axe.run(document, {{resultTypes: ["violations"]}})
-                                        .then({SUMMARY_JS})""")
-            if found:
-                problems[path or "/"] = found
-    finally:
-        context.close()
-    return problems
 
 
 def report(problems: dict) -> str:
@@ -372,14 +323,11 @@ def report(problems: dict) -> str:
     return "\n".join(lines)
 
 
-AXE_PARTS = 3  # every page, dealt into parts so the pytest-xdist workers share the scans evenly
-
-
 @pytest.mark.browser
-@pytest.mark.parametrize("part", range(AXE_PARTS), ids=lambda part: f"part{part + 1}of{AXE_PARTS}")
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_every_page_passes_axe(browser, site_url, built_site, axe_script, scheme, part):
-    pages = html_pages(built_site)[part::AXE_PARTS]
-    problems = scan_every_page(browser, site_url, pages, axe_script, scheme)
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe(page_tour, scheme):
+    """axe-core's default rule set on every page at desktop width, in the given colour scheme
+    (switched with Material's toggle), as the page tour (page_tour.py) ran it."""
+    found = completed(page_tour)
+    problems = {path or "/": visit["axe"][scheme] for path, visit in found.items() if visit["axe"][scheme]}
     assert not problems, f"axe-core violations ({scheme} scheme):\n" + report(problems)
-

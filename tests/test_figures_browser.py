@@ -1,15 +1,18 @@
 """Every generated figure, in a real browser: visible, not clipped, readable in both colour
 schemes at phone and desktop width, and present without JavaScript.
 
-Screenshots of each figure in each state are saved for review under test-artifacts/figures/.
+The page tour (page_tour.py) takes the measurements. With GUIDE_FIGURE_SHOTS=1 it also saves a
+screenshot of each figure in each state for review, under test-artifacts/figures/.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
 
+from page_tour import SCHEMES, completed
 from test_browser import DESKTOP, PHONE, opened_page
 
 pytestmark = pytest.mark.browser
@@ -19,7 +22,6 @@ SHOTS = ROOT / "test-artifacts" / "figures"
 # Pages that must carry at least one figure (issue 10); others are found in the build.
 REQUIRED = ("reference/places/", "reference/timeline/", "argument/", "reference/relationships/",
             "reference/figures/")
-SCHEMES = ("default", "slate")
 FIGURE = re.compile(r'<figure class="guide-figure')
 
 MEASURE = """() => {
@@ -104,23 +106,32 @@ def save_screenshot(page, figure, path: Path) -> None:
                         animations="disabled", caret="hide")
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "375px"])  # two tests: xdist runs them side by side
-def test_every_figure_is_visible_unclipped_and_readable(browser, site_url, pages_with_figures, viewport):
+def save_screenshots(page, path: str, width: int, scheme: str) -> None:
+    """Screenshots of the page's figures for review, with GUIDE_FIGURE_SHOTS=1 (they cost test time)."""
+    if not os.environ.get("GUIDE_FIGURE_SHOTS"):
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
+        name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{width}-{scheme}.png"
+        save_screenshot(page, figure, SHOTS / name)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280px", "375px"])
+def test_every_figure_is_visible_unclipped_and_readable(page_tour, pages_with_figures, viewport):
+    """Measured by the page tour (page_tour.py), in both colour schemes."""
+    found = completed(page_tour)
+    width = viewport["width"]
     problems = []
     for path in pages_with_figures:
-        with opened_page(browser, viewport, reduced_motion="reduce") as page:  # colours settle at once on a scheme switch
-            page.goto(site_url + path)
-            for scheme in SCHEMES:
-                page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-                page.wait_for_timeout(50)
-                state = f"{path} at {viewport['width']} px, {scheme}"
-                problems += problems_in(page.evaluate(MEASURE), state)
-                if page.evaluate("document.scrollingElement.scrollWidth > innerWidth + 1"):
-                    problems.append(f"{state}: the page scrolls sideways")
-                for index, figure in enumerate(page.locator("figure.guide-figure:visible").all()):
-                    name = f"{path.strip('/').replace('/', '_') or 'home'}-{index + 1}-{viewport['width']}-{scheme}.png"
-                    save_screenshot(page, figure, SHOTS / name)
+        for scheme in SCHEMES:
+            state = f"{path} at {width} px, {scheme}"
+            measured = found[path]["figures"].get(f"{width} {scheme}")
+            if measured is None:
+                problems.append(f"{state}: no figure shown")
+                continue
+            problems += problems_in(measured["figures"], state)
+            if measured["sideways"]:
+                problems.append(f"{state}: the page scrolls sideways")
     assert not problems, "\n".join(problems)
 
 

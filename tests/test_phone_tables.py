@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import pytest
 
+from page_tour import completed
 from test_browser import PHONE, html_pages, opened_page
 
 pytestmark = pytest.mark.browser
@@ -121,22 +122,21 @@ def phone_page(browser):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_table_is_cut_off_at_375_px(browser, site_url, built_site, scheme):
-    with phone_page(browser) as page:
-        page.emulate_media(color_scheme=scheme)
-        paths = pages_with_tables(built_site)
-        assert "reference/who-appears-where/" in paths and "" in paths
-        bad = {}
-        for path in paths:
-            page.goto(site_url + path, wait_until="load")
-            assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-            page.wait_for_function("document.querySelector('article table').closest('.md-typeset__scrollwrap')")
-            page.wait_for_timeout(50)  # tables.js marks wide tables on the next frame
-            for table in page.evaluate(MEASURE_JS):
-                found = problems_of(table)
-                if found:
-                    bad[f"{path or '/'} table {table['index'] + 1} ({table['head']})"] = found
-        assert not bad, f"tables cut off at 375 px ({scheme}): {bad}"
+def test_no_table_is_cut_off_at_375_px(page_tour, built_site, scheme):
+    """Measured by the page tour (page_tour.py) on a 375 px phone, in the given colour scheme."""
+    paths = pages_with_tables(built_site)
+    assert "reference/who-appears-where/" in paths and "" in paths
+    found = completed(page_tour)
+    measured = {path: visit["tables"].get("slate" if scheme == "dark" else "default") for path, visit in found.items()}
+    assert sorted(path for path, tables in measured.items() if tables is not None) == sorted(paths), \
+        "the tour measured tables on other pages than those that have them"
+    bad = {}
+    for path in paths:
+        for table in measured[path]:
+            problems = problems_of(table)
+            if problems:
+                bad[f"{path or '/'} table {table['index'] + 1} ({table['head']})"] = problems
+    assert not bad, f"tables cut off at 375 px ({scheme}): {bad}"
 
 
 def test_chapter_grids_show_all_seven_chapters_at_375_px(browser, site_url):

@@ -53,8 +53,16 @@ MEASURE = """() => {
       const fill = getComputedStyle(t).fill;
       return fill.startsWith('rgb') && contrast(fill, paper) < 3;
     }).map(t => t.textContent.trim()).slice(0, 5);
+    // The page is parsed a piece at a time: a figure must fill its column before its caption
+    // arrives, or it widens later, a layout shift (Material's figure is only as wide as its content).
+    const parent = getComputedStyle(figure.parentElement);
+    const column = figure.parentElement.clientWidth - parseFloat(parent.paddingLeft) - parseFloat(parent.paddingRight);
+    const captions = [...figure.querySelectorAll(':scope > figcaption')];
+    captions.forEach(c => { c.style.display = 'none'; });
+    const widthAlone = figure.getBoundingClientRect().width;
+    captions.forEach(c => { c.style.display = ''; });
     return {index, kind: figure.className, width: box.width, height: box.height,
-            right: frame.right, pageWidth: width, outside, faint,
+            right: frame.right, pageWidth: width, outside, faint, column, widthAlone,
             named: !!(svg && (svg.getAttribute('aria-labelledby') || svg.getAttribute('aria-label')))};
   }).filter(Boolean);
 }"""
@@ -84,6 +92,9 @@ def problems_in(figures: list[dict], state: str) -> list[str]:
             found.append(f"{where}: not visible ({f['width']:.0f}×{f['height']:.0f} px)")
         if f["right"] > f["pageWidth"] + 1:
             found.append(f"{where}: runs {f['right'] - f['pageWidth']:.0f} px past the window")
+        if f["widthAlone"] < f["column"] - 1:
+            found.append(f"{where}: {f['widthAlone']:.0f} px wide until its caption loads, then "
+                         f"{f['column']:.0f} px (the page shifts as it loads)")
         if f["outside"]:
             found.append(f"{where}: text cut off by the figure's edge: {f['outside']}")
         if f["faint"]:

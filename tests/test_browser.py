@@ -236,6 +236,29 @@ def switch_to_dark(page):
     page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
 
 
+MARKS_RECORDER = """window.guideMarks = [];
+new MutationObserver(records => records.forEach(r => window.guideMarks.push(
+    r.target.hasAttribute('data-md-color-switching')))).observe(document,
+  {subtree: true, attributes: true, attributeFilter: ['data-md-color-switching']});"""
+
+
+@pytest.mark.browser
+def test_the_palette_marks_a_switch_only_when_the_scheme_changes(browser, site_url, chapters):
+    """overrides/partials/palette-at-load.js: no 'switching' mark at page load (it restyles the
+    whole page twice for nothing); the toggle still sets it, so colours change without animating."""
+    page = new_page(browser)
+    try:
+        page.context.add_init_script(MARKS_RECORDER)
+        page.goto(site_url + chapter_path(chapters[0]), wait_until="load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.guideMarks") == [], "the page marked a colour switch at load"
+        switch_to_dark(page)
+        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        assert page.evaluate("window.guideMarks") == [True, False], "the toggle no longer marks its switch"
+    finally:
+        page.context.close()
+
+
 @pytest.mark.browser
 def test_dark_mode_choice_persists_across_pages(browser, site_url, chapters):
     page = new_page(browser)

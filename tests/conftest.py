@@ -130,13 +130,10 @@ def page_tour(browser, site_url, built_site, tmp_path_factory, worker_id) -> dic
     from axe_playwright_python.sync_playwright import Axe  # only browser tests need it
 
     from page_tour import PageTour, Visitor
-    from test_browser import html_pages
+    from test_browser import html_pages, page_file
 
     shared = tmp_path_factory.getbasetemp().parent if worker_id != "master" else tmp_path_factory.mktemp("tour")
-    def size(path: str) -> int:
-        return (built_site / path / "index.html" if path == "" or path.endswith("/") else built_site / path).stat().st_size
-
-    pages = sorted(html_pages(built_site), key=size, reverse=True)
+    pages = sorted(html_pages(built_site), key=lambda path: page_file(built_site, path).stat().st_size, reverse=True)
     axe_script = Axe().axe_script
     return PageTour(shared / "page-tour", pages, lambda: Visitor(browser, site_url, axe_script)).tour()
 

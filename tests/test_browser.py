@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from macros.text import plain
-from page_tour import SCHEMES, completed
+from page_tour import SCHEMES, completed, set_scheme
 
 ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = {"width": 1280, "height": 800}
@@ -39,6 +39,11 @@ def html_pages(site: Path) -> list[str]:
         str(p.relative_to(site).as_posix()).removesuffix("index.html")
         for p in site.rglob("*.html")
     )
+
+
+def page_file(site: Path, path: str) -> Path:
+    """The HTML file behind a path from html_pages()."""
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
 
 
 def new_page(browser, viewport=DESKTOP, **options):
@@ -232,8 +237,7 @@ def test_quiz_checks_answers_scores_and_resets_by_keyboard(page, site_url, chapt
 
 def switch_to_dark(page):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
-    page.locator('label[title="Switch to dark mode"]').click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    set_scheme(page, "slate")
 
 
 MARKS_RECORDER = """window.guideMarks = [];
@@ -252,8 +256,7 @@ def test_the_palette_marks_a_switch_only_when_the_scheme_changes(browser, site_u
         page.goto(site_url + chapter_path(chapters[0]), wait_until="load")
         page.wait_for_timeout(300)
         assert page.evaluate("window.guideMarks") == [], "the page marked a colour switch at load"
-        switch_to_dark(page)
-        page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+        switch_to_dark(page)  # returns once the mark is cleared
         assert page.evaluate("window.guideMarks") == [True, False], "the toggle no longer marks its switch"
     finally:
         page.context.close()

@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from page_tour import completed
-from test_browser import PHONE, html_pages, opened_page
+from test_browser import PHONE, html_pages, opened_page, page_file
 
 pytestmark = pytest.mark.browser
 
@@ -112,8 +112,7 @@ def problems_of(table: dict) -> list[str]:
 
 
 def pages_with_tables(site) -> list[str]:
-    files = {path: site / path / "index.html" if path == "" or path.endswith("/") else site / path
-             for path in html_pages(site)}
+    files = {path: page_file(site, path) for path in html_pages(site)}
     return [path for path, file in files.items() if "<table" in file.read_text(encoding="utf-8")]
 
 

@@ -4,7 +4,8 @@ both colour schemes in each visit: Material's own toggle switches the scheme in 
 
 The tour only measures; each test reads what was found and judges it where it always has: axe
 and requests to other hosts in test_browser.py, sideways scrolling in test_accessibility.py,
-figures in test_figures_browser.py, phone tables in test_phone_tables.py.
+figures in test_figures_browser.py, phone tables in test_phone_tables.py, skipped blocks in
+test_skipped_blocks.py.
 
 The pytest-xdist workers share the tour: each claims the next page nobody has claimed (a file
 created with O_EXCL in a folder both see), visits it and writes what it found there. The first
@@ -25,6 +26,26 @@ NARROWEST = 320  # px, after the phone's own width: WCAG reflow
 TOGGLE = {"default": "Switch to light mode", "slate": "Switch to dark mode"}  # the label that leads there
 WAIT_FOR_OTHER_WORKER = 600  # s, for one page another worker has claimed
 
+# Blocks guide.css lets the browser skip until they come near the screen (content-visibility: auto).
+# The tour checks that such a block, once shown, sits exactly where it would without the rule, and
+# runs every other check with nothing skipped, so no part of a page escapes them.
+MARK_SKIPPABLE_JS = """() => { let count = 0;
+  for (const el of document.querySelectorAll('.md-typeset *'))
+    if (getComputedStyle(el).contentVisibility === 'auto') { el.dataset.tourSkippable = ''; count++; }
+  return count; }"""
+SKIPPING_STATES = {  # "shown": a skippable block on screen (it keeps its containment)
+    "shown": "[data-tour-skippable] { content-visibility: visible !important; contain: layout style paint !important; }",
+    "no rule": "[data-tour-skippable] { content-visibility: visible !important; contain: none !important; }"}
+SET_SKIPPING_JS = """css => { let style = document.getElementById('tour-skipping');
+  if (!style) { style = document.createElement('style'); style.id = 'tour-skipping'; document.head.append(style); }
+  style.textContent = css; }"""
+BOXES_JS = """() => [...document.querySelectorAll('.md-typeset *')].map(el => {
+  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className
+               ? '.' + el.className.trim().split(/\\s+/)[0] : '');
+  if (!el.checkVisibility()) return [name, 'not shown'];  // e.g. in a closed <details>: no box to compare
+  const r = el.getBoundingClientRect();
+  return [name, ...[r.top + scrollY, r.left + scrollX, r.width, r.height].map(Math.round)]; })"""
+
 
 def set_scheme(tab, scheme: str) -> None:
     """The reader's way: Material's palette toggle (it turns transitions off while it switches)."""
@@ -38,6 +59,19 @@ def schemes_from(tab) -> list[str]:
     """Both schemes, the one the page opened in first (saves a switch)."""
     current = tab.evaluate("document.body.dataset.mdColorScheme")
     return sorted(SCHEMES, key=lambda s: s != current)
+
+
+def unskip_all(tab) -> dict:
+    """Show every skippable block, compare the boxes with and without the skipping rule, and leave
+    the page as if there were no rule: {"skippable": how many, "moved": the first boxes that differ}."""
+    count = tab.evaluate(MARK_SKIPPABLE_JS)
+    boxes = {}
+    for state, css in SKIPPING_STATES.items():
+        tab.evaluate(SET_SKIPPING_JS, css)
+        boxes[state] = tab.evaluate(BOXES_JS)
+    moved = [f"{shown[0]} at {shown[1:]} shown, {bare[1:]} without the rule"
+             for shown, bare in zip(boxes["shown"], boxes["no rule"], strict=True) if shown != bare]
+    return {"skippable": count, "moved": moved[:5]}
 
 
 class Visitor:
@@ -75,7 +109,7 @@ class Visitor:
 
         from test_browser import SUMMARY_JS
 
-        found: dict = {"axe": {}, "figures": {}, "tables": {}, "sideways": {}}
+        found: dict = {"axe": {}, "figures": {}, "tables": {}, "sideways": {}, "skipping": {}}
         self.requests = []
 
         def figures(tab, width: int, scheme: str) -> None:
@@ -87,6 +121,7 @@ class Visitor:
 
         desk, phone, url = self.desktop, self.phone, self.site_url + path
         desk.goto(url, wait_until="load")
+        found["skipping"][str(self.desktop_size["width"])] = unskip_all(desk)
         for scheme in schemes_from(desk):
             set_scheme(desk, scheme)
             desk.evaluate(self.axe_script)
@@ -96,6 +131,7 @@ class Visitor:
 
         phone.set_viewport_size(self.phone_size)
         phone.goto(url, wait_until="load")
+        found["skipping"][str(self.phone_size["width"])] = unskip_all(phone)
         for scheme in schemes_from(phone):
             set_scheme(phone, scheme)
             if phone.locator("article table").count():

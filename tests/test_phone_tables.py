@@ -154,9 +154,10 @@ def test_a_wide_table_gets_a_cue_that_goes_once_scrolled_to_the_end(browser, sit
     """The cue itself, on a table made too wide for the screen on purpose."""
     with phone_page(browser) as page:
         page.goto(site_url + "study/teachers/", wait_until="load")
-        page.evaluate("""() => { const t = document.querySelector('article table');
-            t.rows[0].cells[0].textContent = 'W'.repeat(120); dispatchEvent(new Event('resize')); }""")
         wrap = page.locator("article .md-typeset__scrollwrap").first
+        wrap.scroll_into_view_if_needed()  # a table far down is laid out (and measured) once near the screen
+        page.evaluate("""() => { const t = document.querySelector('article table');
+            t.rows[0].cells[0].textContent = 'W'.repeat(120); }""")
         page.wait_for_function("el => el.classList.contains('is-scrollable')", arg=wrap.element_handle())
         cue = page.locator("article .scroll-cue").first
         assert cue.is_visible() and "Scroll sideways" in cue.inner_text()
@@ -171,3 +172,25 @@ def test_a_wide_table_gets_a_cue_that_goes_once_scrolled_to_the_end(browser, sit
         wrap.press("ArrowLeft")
         page.wait_for_function(f"el => el.scrollLeft < {end} && !el.classList.contains('is-at-end')",
                                arg=wrap.element_handle())
+
+
+def test_tables_far_down_a_page_get_their_cue_when_scrolled_to(browser, site_url):
+    """A table far below the screen is not laid out at load (content-visibility in guide.css), so
+    tables.js measures it when it is: scrolled to, each wide table gets its cue, and only those."""
+    with phone_page(browser) as page:
+        page.goto(site_url + "study/teachers/", wait_until="load")
+        far = page.locator("article .md-typeset__scrollwrap")
+        far_down = [i for i in range(far.count()) if far.nth(i).evaluate("el => el.getBoundingClientRect().top > 3 * innerHeight")]
+        assert far_down, "no table far down study/teachers/ to check"
+        wide = 0
+        for index in far_down:
+            wrap = far.nth(index)
+            wrap.scroll_into_view_if_needed()
+            page.wait_for_timeout(100)  # the resize observer reports after the next layout
+            state = wrap.evaluate("""el => ({overflows: el.scrollWidth > el.clientWidth + 1,
+                marked: el.classList.contains('is-scrollable'),
+                cue: !!el.previousElementSibling && el.previousElementSibling.classList.contains('scroll-cue')
+                     && el.previousElementSibling.checkVisibility()})""")
+            assert state["marked"] == state["overflows"] == state["cue"], (index, state)
+            wide += state["overflows"]
+        assert wide, "none of the tables far down study/teachers/ is wider than a phone: the check proves nothing"

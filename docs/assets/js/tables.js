@@ -51,17 +51,32 @@
     Array.prototype.map.call(document.querySelectorAll(".md-typeset__scrollwrap"), measure).forEach(apply);
   }
 
+  /* A table below the screen may not be laid out yet (content-visibility in guide.css): it is
+     measured when it is, and again whenever it or its frame changes size. */
+  var resized = typeof ResizeObserver === "function" ? new ResizeObserver(function (entries) {
+    var wraps = [];
+    entries.forEach(function (entry) {
+      var wrap = entry.target.closest(".md-typeset__scrollwrap");
+      if (wrap && wraps.indexOf(wrap) < 0) { wraps.push(wrap); }
+    });
+    wraps.map(measure).forEach(apply);
+  }) : null;
+
   function setUp() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (!wrap.dataset.cue) {
         wrap.dataset.cue = "on";
         wrap.addEventListener("scroll", function () { mark(wrap); }, { passive: true });
+        if (resized) {
+          resized.observe(wrap);
+          if (wrap.firstElementChild) { resized.observe(wrap.firstElementChild); }
+        }
       }
     });
-    markAll();
+    if (!resized) { markAll(); }
   }
 
-  window.addEventListener("resize", markAll);
+  if (!resized) { window.addEventListener("resize", markAll); }
   if (typeof document$ !== "undefined") {
     document$.subscribe(function () { requestAnimationFrame(setUp); });  // Material's instant navigation
   } else {

@@ -1,0 +1,49 @@
+"""Blocks a long page lets the browser skip until they come near the screen (content-visibility
+in guide.css, issue 13: blocking time on phones). Skipping must change nothing a reader sees: not
+where anything sits once shown, not where a link to a part of the page opens. The scroll cues of
+tables far down a page are checked in test_phone_tables.py."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from page_tour import completed
+from test_browser import chapter_path, data, new_page
+
+pytestmark = pytest.mark.browser
+
+
+def test_blocks_skipped_below_the_screen_sit_where_they_would_without_skipping(page_tour):
+    """guide.css lets the browser skip long pages' lower blocks until they come near the screen
+    (content-visibility). Every page, desktop and phone, as the page tour found it: each box of
+    the text, with those blocks shown, is exactly where it is without the rule; and the chapters,
+    the glossary and the timeline do skip."""
+    found = completed(page_tour)
+    moved = {f"{path or '/'} at {width} px": skipping["moved"] for path, visit in found.items()
+             for width, skipping in visit["skipping"].items() if skipping["moved"]}
+    assert not moved, f"boxes that move when blocks may be skipped: {moved}"
+    long_pages = [chapter_path(chapter) for chapter in data("chapters")] + ["reference/glossary/", "reference/timeline/"]
+    not_skipping = [path for path in long_pages if not all(s["skippable"] for s in found[path]["skipping"].values())]
+    assert not not_skipping, f"long pages with nothing to skip: {not_skipping}"
+
+
+def test_a_link_to_a_term_far_down_the_glossary_opens_at_it(browser, site_url, built_site):
+    """The blocks above it are not laid out (content-visibility): a link to a term far down still
+    opens with the term where a link to an early term puts it, and it stays there."""
+    html = (built_site / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
+    terms = re.findall(r'<dt id="([^"]+)"', html)
+    early, far = terms[1], terms[len(terms) * 4 // 5]  # far down, with a screen of text still below it
+    page = new_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        tops = {}
+        for term in (early, far):
+            page.goto(f"{site_url}reference/glossary/#{term}", wait_until="load")
+            tops[term] = []
+            for _ in range(2):
+                page.wait_for_timeout(400)
+                tops[term].append(round(page.locator(f"#{term}").evaluate("el => el.getBoundingClientRect().top")))
+        assert page.evaluate("scrollY") > 5 * 740, "the far term is not far down"
+        assert tops[far] == tops[early][:1] * 2, f"from the top of the window: {tops}"
+    finally:
+        page.context.close()

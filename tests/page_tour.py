@@ -31,7 +31,8 @@ WAIT_FOR_OTHER_WORKER = 600  # s, for one page another worker has claimed
 # runs every other check with nothing skipped, so no part of a page escapes them.
 MARK_SKIPPABLE_JS = """() => { let count = 0;
   for (const el of document.querySelectorAll('.md-typeset *'))
-    if (getComputedStyle(el).contentVisibility === 'auto') { el.dataset.tourSkippable = ''; count++; }
+    if (getComputedStyle(el).contentVisibility === 'auto' || el.style.contentVisibility === 'visible') {
+      el.dataset.tourSkippable = ''; count++; }  // (guide.js lays them out once the page is idle)
   return count; }"""
 SKIPPING_STATES = {  # "shown": a skippable block on screen (it keeps its containment)
     "shown": "[data-tour-skippable] { content-visibility: visible !important; contain: layout style paint !important; }",

@@ -47,3 +47,19 @@ def test_a_link_to_a_term_far_down_the_glossary_opens_at_it(browser, site_url, b
         assert tops[far] == tops[early][:1] * 2, f"from the top of the window: {tops}"
     finally:
         page.context.close()
+
+
+def test_skipped_blocks_are_all_laid_out_once_the_page_is_idle(browser, site_url):
+    """guide.js lays out what was skipped a few blocks at a time after the load, so the whole page
+    is ready before the reader scrolls there (and audits that read positions find every block)."""
+    page = new_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page.goto(site_url + "reference/glossary/", wait_until="load")
+        page.wait_for_function("""() => {
+            const blocks = [...document.querySelectorAll('.md-typeset > *')];
+            return blocks.some(el => el.style.contentVisibility === 'visible')
+              && !blocks.some(el => getComputedStyle(el).contentVisibility === 'auto'); }""")
+        last = page.locator(".md-typeset > dl").last
+        assert last.evaluate("el => el.checkVisibility({contentVisibilityAuto: true})"), "the last block is still skipped"
+    finally:
+        page.context.close()

@@ -28,24 +28,33 @@ WAIT_FOR_OTHER_WORKER = 600  # s, for one page another worker has claimed
 
 # Blocks guide.css lets the browser skip until they come near the screen (content-visibility: auto).
 # The tour checks that such a block, once shown, sits exactly where it would without the rule, and
-# runs every other check with nothing skipped, so no part of a page escapes them.
-MARK_SKIPPABLE_JS = """() => { let count = 0;
+# runs every other check without the rule, so no part of a page escapes them. It all happens in one
+# synchronous call: no table cue or idle layout (guide.js) can change the page in between.
+SHOWN_CSS = "[data-tour-skippable] { content-visibility: visible !important; contain: layout style paint !important; }"
+COMPARE_SKIPPING_JS = """shownCss => {
+  let count = 0;
   for (const el of document.querySelectorAll('.md-typeset *'))
     if (getComputedStyle(el).contentVisibility === 'auto' || el.style.contentVisibility === 'visible') {
       el.dataset.tourSkippable = ''; count++; }  // (guide.js lays them out once the page is idle)
-  return count; }"""
-SKIPPING_STATES = {  # "shown": a skippable block on screen (it keeps its containment)
-    "shown": "[data-tour-skippable] { content-visibility: visible !important; contain: layout style paint !important; }",
-    "no rule": "[data-tour-skippable] { content-visibility: visible !important; contain: none !important; }"}
-SET_SKIPPING_JS = """css => { let style = document.getElementById('tour-skipping');
-  if (!style) { style = document.createElement('style'); style.id = 'tour-skipping'; document.head.append(style); }
-  style.textContent = css; }"""
-BOXES_JS = """() => [...document.querySelectorAll('.md-typeset *')].map(el => {
-  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className
-               ? '.' + el.className.trim().split(/\\s+/)[0] : '');
-  if (!el.checkVisibility()) return [name, 'not shown'];  // e.g. in a closed <details>: no box to compare
-  const r = el.getBoundingClientRect();
-  return [name, ...[r.top + scrollY, r.left + scrollX, r.width, r.height].map(Math.round)]; })"""
+  const style = document.head.appendChild(document.createElement('style'));
+  const boxes = () => [...document.querySelectorAll('.md-typeset *')].map(el => {
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className
+                 ? '.' + el.className.trim().split(/\\s+/)[0] : '');
+    if (!el.checkVisibility()) return [name, 'not shown'];  // e.g. in a closed <details>: no box to compare
+    const r = el.getBoundingClientRect();
+    return [name, ...[r.top + scrollY, r.left + scrollX, r.width, r.height].map(Math.round)]; });
+  style.textContent = shownCss;  // as a reader sees each block once it is on the screen
+  const shown = boxes();
+  style.textContent = '';
+  let ruleRemoved = false;  // then the page without guide.css's skipping rule, as it stays for the visit
+  for (const sheet of document.styleSheets) {
+    let rules = [];
+    try { rules = sheet.cssRules; } catch (error) { continue; }
+    for (let i = rules.length - 1; i >= 0; i--)
+      if (rules[i] instanceof CSSSupportsRule && rules[i].conditionText.includes('content-visibility')) {
+        sheet.deleteRule(i); ruleRemoved = true; }
+  }
+  return {count, ruleRemoved, shown, noRule: boxes()}; }"""
 
 
 def set_scheme(tab, scheme: str) -> None:
@@ -65,14 +74,12 @@ def schemes_from(tab) -> list[str]:
 def unskip_all(tab) -> dict:
     """Show every skippable block, compare the boxes with and without the skipping rule, and leave
     the page as if there were no rule: {"skippable": how many, "moved": the first boxes that differ}."""
-    count = tab.evaluate(MARK_SKIPPABLE_JS)
-    boxes = {}
-    for state, css in SKIPPING_STATES.items():
-        tab.evaluate(SET_SKIPPING_JS, css)
-        boxes[state] = tab.evaluate(BOXES_JS)
+    found = tab.evaluate(COMPARE_SKIPPING_JS, SHOWN_CSS)
     moved = [f"{shown[0]} at {shown[1:]} shown, {bare[1:]} without the rule"
-             for shown, bare in zip(boxes["shown"], boxes["no rule"], strict=True) if shown != bare]
-    return {"skippable": count, "moved": moved[:5]}
+             for shown, bare in zip(found["shown"], found["noRule"], strict=True) if shown != bare]
+    if found["count"] and not found["ruleRemoved"]:
+        moved.insert(0, "the skipping rule (an @supports rule on content-visibility) was not found to remove")
+    return {"skippable": found["count"], "moved": moved[:5]}
 
 
 class Visitor:

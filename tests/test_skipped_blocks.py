@@ -9,7 +9,7 @@ import re
 import pytest
 
 from page_tour import completed
-from test_browser import chapter_path, data, new_page
+from test_browser import PHONE, chapter_path, data, opened_page
 
 pytestmark = pytest.mark.browser
 
@@ -34,8 +34,7 @@ def test_a_link_to_a_term_far_down_the_glossary_opens_at_it(browser, site_url, b
     html = (built_site / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
     terms = re.findall(r'<dt id="([^"]+)"', html)
     early, far = terms[1], terms[len(terms) * 4 // 5]  # far down, with a screen of text still below it
-    page = new_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    try:
+    with opened_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
         tops = {}
         for term in (early, far):
             page.goto(f"{site_url}reference/glossary/#{term}", wait_until="load")
@@ -43,17 +42,14 @@ def test_a_link_to_a_term_far_down_the_glossary_opens_at_it(browser, site_url, b
             for _ in range(2):
                 page.wait_for_timeout(400)
                 tops[term].append(round(page.locator(f"#{term}").evaluate("el => el.getBoundingClientRect().top")))
-        assert page.evaluate("scrollY") > 5 * 740, "the far term is not far down"
+        assert page.evaluate("scrollY") > 5 * PHONE["height"], "the far term is not far down"
         assert tops[far] == tops[early][:1] * 2, f"from the top of the window: {tops}"
-    finally:
-        page.context.close()
 
 
 def test_skipped_blocks_are_all_laid_out_once_the_page_is_idle(browser, site_url):
-    """guide.js lays out what was skipped a few blocks at a time after the load, so the whole page
+    """guide.js lays out what was skipped, one block per idle moment after the load, so the whole page
     is ready before the reader scrolls there (and audits that read positions find every block)."""
-    page = new_page(browser, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    try:
+    with opened_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
         page.goto(site_url + "reference/glossary/", wait_until="load")
         page.wait_for_function("""() => {
             const blocks = [...document.querySelectorAll('.md-typeset > *')];
@@ -61,5 +57,3 @@ def test_skipped_blocks_are_all_laid_out_once_the_page_is_idle(browser, site_url
               && !blocks.some(el => getComputedStyle(el).contentVisibility === 'auto'); }""")
         last = page.locator(".md-typeset > dl").last
         assert last.evaluate("el => el.checkVisibility({contentVisibilityAuto: true})"), "the last block is still skipped"
-    finally:
-        page.context.close()

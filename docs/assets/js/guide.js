@@ -229,12 +229,10 @@
 
   /* -- Blocks skipped at load ----------------------------------------------
      guide.css lets the browser skip the blocks below the first screen while
-     the page loads. Once it is idle those below the screen are laid out a few
-     at a time, so the page is ready before the reader scrolls there, and tools
-     that read positions (axe's contrast check in Lighthouse) find every block
-     in place. */
-  var BLOCKS_PER_IDLE_MOMENT = 1;
-
+     the page loads. Once it is idle those below the screen are laid out, one
+     per idle moment, so the page is ready before the reader scrolls there, and
+     tools that read positions (axe's contrast check in Lighthouse) find every
+     block in place. */
   function layOutSkippedBlocks() {
     // Without idle callbacks, or on a page opened at a #part further down (blocks growing above it
     // would push it away), the browser lays out each block itself as it nears the screen.
@@ -244,10 +242,9 @@
       blocks = blocks || Array.prototype.filter.call(document.querySelectorAll(".md-typeset > *"), function (el) {
         return getComputedStyle(el).contentVisibility === "auto";
       });
-      blocks.splice(0, BLOCKS_PER_IDLE_MOMENT).forEach(function (el) {
-        // Above the screen (the reader jumped ahead), those too are left to the browser.
-        if (el.getBoundingClientRect().bottom >= 0) { el.style.contentVisibility = "visible"; }
-      });
+      var block = blocks.shift();
+      // Above the screen (the reader jumped ahead), it too is left to the browser.
+      if (block && block.getBoundingClientRect().bottom >= 0) { block.style.contentVisibility = "visible"; }
       if (blocks.length) { requestIdleCallback(next); }
     }
     requestIdleCallback(next);

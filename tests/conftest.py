@@ -108,6 +108,28 @@ def site_url(built_site):
     server.shutdown()
 
 
+SCRIPTS_RAN = "document.documentElement.getAttribute('data-guide-scripts') !== 'loading'"
+
+
+def wait_for_guide_scripts(page_class) -> None:
+    """A page of the guide runs Material's bundle and our scripts after its first paint
+    (overrides/partials/scripts-after-paint.js), which can come after the load event: a
+    navigation that waits for "load" then waits for those scripts too."""
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        navigate = getattr(page_class, name)
+        if getattr(navigate, "waits_for_guide_scripts", False):
+            continue
+
+        def navigate_and_wait(self, *args, _navigate=navigate, **kwargs):
+            response = _navigate(self, *args, **kwargs)
+            if kwargs.get("wait_until", "load") == "load":
+                self.wait_for_function(SCRIPTS_RAN)
+            return response
+
+        navigate_and_wait.waits_for_guide_scripts = True  # type: ignore[attr-defined]
+        setattr(page_class, name, navigate_and_wait)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright; skipped if absent (but never in CI)."""
@@ -117,6 +139,7 @@ def browser():
             pytest.fail("CI must run the browser tests: install Debian's chromium (see .ci/run).")
         pytest.skip("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH")
     playwright_api = pytest.importorskip("playwright.sync_api")
+    wait_for_guide_scripts(playwright_api.Page)
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium

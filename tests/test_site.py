@@ -8,6 +8,7 @@ import re
 
 import pytest
 import yaml
+from test_offline import config
 
 from conftest import ROOT
 from site_html import html_pages, parse, resolve
@@ -165,3 +166,24 @@ def test_downloads_exist_and_match_the_data(built_site):
 def test_pages_carry_description_and_open_graph_tags(parsed, built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description"' in html and 'property="og:title"' in html and 'property="og:description"' in html
+
+
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+SCRIPTS_TEMPLATE = re.compile(r'<template id="guide-scripts">(.*?)</template>\s*<script>(.*?)</script>', re.S)
+
+
+def test_every_page_holds_its_scripts_back_until_the_first_paint(parsed):
+    """No script file runs while a page is parsed: Material's bundle, then mkdocs.yml's
+    extra_javascript in its order, wait in the inert template that the loader right after it
+    runs once the page is painted (overrides/partials/scripts-after-paint.js)."""
+    extra_javascript = [script.rsplit("/", 1)[-1] for script in config("mkdocs.yml")["extra_javascript"]]
+    for page in parsed:
+        html = page.read_text(encoding="utf-8")
+        held = SCRIPTS_TEMPLATE.search(html)
+        assert held, f"{page}: no <template id=guide-scripts> followed by its loader"
+        inside = SCRIPT_SRC.findall(held.group(1))
+        assert re.search(r"assets/javascripts/bundle\.\w+\.min\.js$", inside[0]), f"{page}: {inside}"
+        assert [src.rsplit("/", 1)[-1] for src in inside[1:]] == extra_javascript, page
+        assert "guide-scripts" in held.group(2) and "requestAnimationFrame" in held.group(2)
+        outside = SCRIPT_SRC.findall(html[:held.start()] + html[held.end():])
+        assert not outside, f"{page}: {outside} would run while the page is parsed"

@@ -1,4 +1,5 @@
-"""Material's bundle and our scripts run after the first paint (overrides/partials/scripts-after-paint.js)."""
+"""How a page loads: Material's bundle and our scripts run after the first paint
+(overrides/partials/scripts-after-paint.js), and nothing is downloaded twice."""
 from __future__ import annotations
 
 import pytest
@@ -34,3 +35,15 @@ def test_a_page_is_painted_before_materials_script_starts_and_then_everything_st
         assert page.locator(".md-top").get_attribute("style"), "Material did not start (back-to-top unplaced)"
         assert page.locator("abbr[tabindex='0']").count(), "guide.js did not start (glossary terms not focusable)"
         assert not errors, errors
+
+
+def test_each_stylesheet_is_downloaded_once(browser, site_url):
+    """overrides/partials/links-in-full.js: Material's instant navigation sets every href on the
+    page to a full address, and Chrome loads a stylesheet again when its href is set; <head>'s
+    links are written in full before that, while their first download is under way."""
+    with opened_page(browser) as page:
+        stylesheets: list[str] = []
+        page.on("request", lambda request: request.resource_type == "stylesheet" and stylesheets.append(request.url))
+        page.goto(site_url + chapter_path(data("chapters")[0]), wait_until="load")  # conftest: and the scripts
+        page.wait_for_timeout(200)
+        assert len(stylesheets) >= 3 and len(stylesheets) == len(set(stylesheets)), stylesheets

@@ -46,6 +46,7 @@
     if (!originals.length) { root.setAttribute("data-guide-scripts", "ready"); }
   }
 
-  requestAnimationFrame(function () { setTimeout(run, 0); });  // after the frame is painted
+  // after the first frame and the next one's start: by then the first is on the screen
+  requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(run, 0); }); });
   setTimeout(run, 1000);  // a tab opened in the background paints no frames
 })();

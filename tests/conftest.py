@@ -117,8 +117,6 @@ def wait_for_guide_scripts(page_class) -> None:
     navigation that waits for "load" then waits for those scripts too."""
     for name in ("goto", "reload", "go_back", "go_forward"):
         navigate = getattr(page_class, name)
-        if getattr(navigate, "waits_for_guide_scripts", False):
-            continue
 
         def navigate_and_wait(self, *args, _navigate=navigate, **kwargs):
             response = _navigate(self, *args, **kwargs)
@@ -126,7 +124,6 @@ def wait_for_guide_scripts(page_class) -> None:
                 self.wait_for_function(SCRIPTS_RAN)
             return response
 
-        navigate_and_wait.waits_for_guide_scripts = True  # type: ignore[attr-defined]
         setattr(page_class, name, navigate_and_wait)
 
 

@@ -187,3 +187,14 @@ def test_every_page_holds_its_scripts_back_until_the_first_paint(parsed):
         assert "guide-scripts" in held.group(2) and "requestAnimationFrame" in held.group(2)
         outside = SCRIPT_SRC.findall(html[:held.start()] + html[held.end():])
         assert not outside, f"{page}: {outside} would run while the page is parsed"
+
+
+def test_every_page_writes_its_head_links_in_full_when_navigation_is_instant(parsed):
+    """overrides/partials/links-in-full.js sits right after <head>'s stylesheets whenever
+    mkdocs.yml turns navigation.instant on (else Material's rewrite downloads them again)."""
+    assert "navigation.instant" in config("mkdocs.yml")["theme"]["features"]
+    for page in parsed:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        last_stylesheet = head.rfind('rel="stylesheet"')
+        script = head.find("link.href = link.href")
+        assert last_stylesheet != -1 and script > last_stylesheet, f"{page}: no links-in-full script after the stylesheets"

@@ -19,7 +19,6 @@
     Array.prototype.forEach.call(original.attributes, function (attribute) {
       script.setAttribute(attribute.name, attribute.value);
     });
-    script.text = original.text;
     script.async = false;  // run in document order, as the template lists them
     return script;
   }

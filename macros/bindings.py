@@ -39,7 +39,17 @@ from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .figure_cache import cached_figure
 from .incremental import digest
-from .links import PAGES, built_href, chapter_path, entry_target, link_to_chapter, link_to_entry, relative, unknown
+from .links import (
+    PAGES,
+    PROFILE_FOLDERS,
+    built_href,
+    chapter_path,
+    entry_target,
+    link_to_chapter,
+    link_to_entry,
+    relative,
+    unknown,
+)
 from .loader import Guide
 from .model import WHOLE_ESSAY
 from .serve_state import RecordingDict, memo, memo_by_reads, record
@@ -217,8 +227,10 @@ class GuideMacros:
     def theme_sections(self) -> str:
         return tables.render_theme_sections(self.guide["themes"], self.chapters, self.page)
 
-    def profiles(self, collection: str) -> str:
-        return profiles.render_profiles(self.guide[collection], self.appearances[collection], self.chapters, self.page)
+    def profile_page(self, collection: str, entry_id: str) -> str:
+        entry = self.lookup(collection, entry_id)
+        return profiles.render_profile_page(collection, entry, self.appearances[collection][entry_id],
+                                            self.chapters, self.page)
 
     def glossary_list(self) -> str:
         return glossary.render_glossary(self.guide["glossary"], self.appearances["glossary"], self.chapters, self.page)
@@ -253,7 +265,8 @@ class GuideMacros:
         return len(self.guide[collection])
 
     def whos_who(self, collection: str) -> str:
-        return profiles.render_whos_who(self.guide[collection], self.appearances[collection], self.chapters, self.page)
+        return profiles.render_whos_who(collection, self.guide[collection], self.appearances[collection],
+                                        self.chapters, self.page)
 
     def places_of_kind(self, kind: str) -> str:
         """The places table for one kind (country, region, state, city), for a page split by kind."""
@@ -517,7 +530,7 @@ class GuideMacros:
 
     # -- registration -------------------------------------------------------
     MACROS = ("who", "term", "theme", "place", "chapter", "chapter_header", "chapter_footer",
-              "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profiles",
+              "chapter_overview", "argument_map", "appearance_matrix", "theme_tracker", "theme_sections", "profile_page",
               "glossary_list", "places_table", "timeline", "key_figures", "predictions_table",
               "prediction_details", "verdict_counts", "count", "questions_by_chapter", "print_edition", "handouts",
               "download_list", "article_citations", "guide_citations", "corrections_log",
@@ -543,13 +556,26 @@ class GuideMacros:
                           lambda: lms_exports.export_files(self.chapters, self.guide["quizzes"])))
         return files
 
+    def profile_pages(self) -> dict[str, str]:
+        """The people's and bodies' own pages, as generated Markdown files."""
+        return profiles.profile_page_files(self.guide.collections)
+
     def data_downloads(self) -> dict[str, str | bytes]:
         flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
         return dict(downloads.download_files(self.guide.collections, flat))
 
     def page_meta(self) -> dict[str, str]:
-        """A chapter page's title and meta description from data, as attribute-safe text."""
+        """A chapter's or profile's page title and meta description from data, as attribute-safe text."""
         chapter = self.chapter_of_page()
-        if not chapter:
-            return {}
-        return {"title": f"{chapter['number']}. {hover(chapter['title'])}", "description": hover(chapter["summary"])}
+        if chapter:
+            return {"title": f"{chapter['number']}. {hover(chapter['title'])}", "description": hover(chapter["summary"])}
+        profile = self.profile_of_page()
+        return {"title": hover(profile["name"]), "description": hover(profile["short"])} if profile else {}
+
+    def profile_of_page(self) -> dict | None:
+        """The person or body whose own page this is (profiles.profile_page_files)."""
+        for collection in PROFILE_FOLDERS:
+            for entry in self.guide[collection]:
+                if entry_target(collection, entry["id"]) == self.page:
+                    return entry
+        return None

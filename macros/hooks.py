@@ -127,7 +127,7 @@ def on_files(files, config):
             for file in files.documentation_pages():
                 file.is_modified = lambda: True
         return files
-    for path, text in macros.download_files().items():
+    for path, text in {**macros.download_files(), **macros.profile_pages()}.items():
         files.append(File.generated(config, path, content=text))
     if incremental():
         choose_pages(files, config, macros)
@@ -150,7 +150,8 @@ def choose_pages(files, config, macros) -> None:
     pages = files.documentation_pages()
     current = incremental_module.BuildRecord(
         site_key(files, config),
-        {f.src_uri: incremental_module.page_source_key(Path(config.docs_dir), f.src_uri, root) for f in pages},
+        {f.src_uri: incremental_module.digest(f.content_string) if f.generated_by
+         else incremental_module.page_source_key(Path(config.docs_dir), f.src_uri, root) for f in pages},
         macros.fingerprints(), urls={f.src_uri: "" if f.url == "./" else f.url for f in pages})  # as in the index
     previous = serve_state.previous
     chosen, why = incremental_module.pages_to_rebuild(previous, current)

@@ -9,7 +9,8 @@ from .model import ENTRY_NOUNS, TOOLTIP_MAX_WORDS, display_label
 from .text import hover, link_label, plain
 from .validation import did_you_mean
 
-# The page each collection's entries live on; every entry has an anchor named by its id.
+# The page each collection's entries live on; every entry has an anchor named by its id. People
+# and bodies each have a page of their own (PROFILE_FOLDERS); their PAGES entry is the index.
 PAGES = {
     "people": "reference/people.md",
     "bodies": "reference/bodies.md",
@@ -85,7 +86,13 @@ def unknown(collection: str, wanted: str, known, page: str) -> GuideError:
     return GuideError(f"unknown {ENTRY_NOUNS[collection]} '{wanted}' in docs/{page};{hint}")
 
 
+PROFILE_FOLDERS = {"people": "reference/people", "bodies": "reference/bodies"}
+
+
 def entry_target(collection: str, entry_id: str) -> str:
+    """Where an entry lives: its own page for people and bodies, else its anchor on PAGES's page."""
+    if collection in PROFILE_FOLDERS:
+        return f"{PROFILE_FOLDERS[collection]}/{entry_id}.md"
     return f"{PAGES[collection]}#{entry_id}"
 
 

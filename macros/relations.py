@@ -13,7 +13,7 @@ import math
 from typing import TYPE_CHECKING
 
 from .figure_cache import cached_figure, cached_value
-from .links import PAGES, built_href, chapter_path, link_to_entry, md_link, relative
+from .links import built_href, chapter_path, entry_target, link_to_entry, md_link, relative
 from .model import KIND_LABELS, RELATION_KIND_LABELS, SYMMETRIC_RELATION_KINDS, display_label
 from .svg import esc, figure_block, number, svg_element, svg_link, wrap_words
 from .text import cell, safe
@@ -264,7 +264,7 @@ def render_svg(nodes: list[dict], edges: list[dict], from_page: str, figure_id: 
             bend = -bend
         path = edge_path(at[edge["from"]], at[edge["to"]], bend)
         drawn.append(edge_svg(edge, path, sentence(edge, names), figure_id))
-    hrefs = {n["id"]: built_href(from_page, f"{PAGES[n['collection']]}#{n['id']}") for n in nodes}
+    hrefs = {n["id"]: built_href(from_page, entry_target(n["collection"], n["id"])) for n in nodes}
     shapes = "".join(node_svg(n, *at[n["id"]], hrefs[n["id"]]) for n in nodes)
     people = sum(n["collection"] == "people" for n in nodes)
     description = (f"{people} people (circles) and {len(nodes) - people} bodies (squares), joined by "

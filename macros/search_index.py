@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from .links import PAGES
+from .links import PAGES, entry_target
 from .model import PLACE_KIND_LABELS, display_label
 from .text import display_date, plain
 
@@ -161,18 +161,24 @@ def timeline_docs(events: list[dict], anchors: list[str], page: str) -> list[dic
 
 def entry_docs(guide, anchors: list[str], url: Callable[[str], str]) -> dict[str, list[dict]]:
     """Page URL -> entry docs, for the pages that list entries under one heading or in a table
-    (people and bodies already get a doc per profile heading). anchors: the timeline's."""
+    (people and bodies each have a page, so a doc of their own). anchors: the timeline's."""
     page = {name: url(PAGES[name]) for name in ENTRY_PAGES}
     return {page["glossary"]: glossary_docs(guide["glossary"], page["glossary"]),
             page["places"]: place_docs(guide["places"], page["places"]),
             page["timeline"]: timeline_docs(guide["timeline"], anchors, page["timeline"])}
 
 
+def entry_location(collection: str, entry_id: str, url: Callable[[str], str]) -> str:
+    """An entry's search location: its page's URL, with #id where it shares a page."""
+    page, _, anchor = entry_target(collection, entry_id).partition("#")
+    return f"{url(page)}#{anchor}" if anchor else url(page)
+
+
 def entry_boosts(appearances: dict[str, dict[str, set]], chapter_count: int,
                  url: Callable[[str], str]) -> dict[str, float]:
     """Entry location -> 1 + half the share of chapters that name it (1 to 1.5): of two people
     both called Castañeda, the one the essay is about comes first."""
-    return {f"{url(PAGES[name])}#{entry_id}": round(1 + len(chapters) / chapter_count / 2, 2)
+    return {entry_location(name, entry_id, url): round(1 + len(chapters) / chapter_count / 2, 2)
             for name in BOOSTED for entry_id, chapters in appearances[name].items() if chapters}
 
 
@@ -185,7 +191,7 @@ def alias_keywords(guide, url: Callable[[str], str], separator: str) -> dict[str
             title = words(display_label(entry), separator)
             extra = sorted(set().union(*(words(plain(a), separator) for a in entry.get("aliases") or [])) - title)
             if extra:
-                found[f"{url(PAGES[name])}#{entry['id']}"] = " ".join(extra)
+                found[entry_location(name, entry["id"], url)] = " ".join(extra)
     return found
 
 

@@ -61,7 +61,7 @@ PAGES = {  # name -> path in the built site
     "people": "reference/people/",
 }
 LIGHTHOUSE_PAGES = {"home": "", "chapter": PAGES["chapter"], "glossary": PAGES["glossary"],
-                    "profile": "reference/people/",  # the profiles live on the people page (one per anchor)
+                    "profile": "reference/people/fox/",  # the essay's central figure; each profile has its own page
                     "timeline": "reference/timeline/", "bare": "bare-reference/chapter/"}
 BARE_DIR = "bare-reference"  # the bare Material site is built inside ours, after its weight is measured
 BARE_PAGE = "chapter/"  # the bare Material site's page Lighthouse and the serve edit use

@@ -85,7 +85,7 @@ def test_the_zip_unpacks_to_one_folder_with_the_reworked_search_index_inlined(of
     inlined = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert inlined == f"var __index = {index}", "the offline index must be the one macros/hooks.py reworked"
     locations = {doc["location"] for doc in json.loads(index)["docs"]}
-    assert "reference/people.html#castaneda" in locations, "one result per person: the reworked index"
+    assert "reference/people/castaneda.html" in locations, "a result per person, at their own page"
 
 
 @pytest.mark.browser
@@ -129,12 +129,12 @@ def test_search_finds_a_person_opened_from_the_file_system(browser, offline_site
         page.wait_for_function("() => !/initializ/i.test(document.querySelector('.md-search-result__meta').textContent)",
                                timeout=TIMEOUT * 3)
         box.press_sequentially("Castaneda", delay=20)  # Material's search reacts to typed keys
-        result = page.locator('.md-search-result a[href*="/reference/people.html"][href$="#castaneda"]').first
+        result = page.locator('.md-search-result a[href*="/reference/people/castaneda.html"]').first
         result.wait_for(timeout=TIMEOUT * 3)
         assert person["name"].split()[-1] in result.inner_text()
         result.click()
-        page.wait_for_url(re.compile(r"^file://.*/reference/people\.html(\?[^#]*)?#castaneda$"))
-        assert "Castañeda" in page.locator("h2#castaneda").inner_text()
+        page.wait_for_url(re.compile(r"^file://.*/reference/people/castaneda\.html(\?[^#]*)?$"))
+        assert "Castañeda" in page.locator("h1").inner_text()
     finally:
         page.context.close()
     assert not network, f"the offline edition asked the network for: {network}"

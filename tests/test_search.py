@@ -9,7 +9,7 @@ from urllib.parse import unquote
 import pytest
 
 from macros.facts import timeline_anchors
-from macros.links import PAGES
+from macros.links import PAGES, entry_target
 from test_browser import DESKTOP, PHONE, TIMEOUT, data, new_page
 
 pytestmark = pytest.mark.browser
@@ -19,9 +19,10 @@ QUIZ = re.compile(r"^(chapters/[^/]+/#check-your-understanding|study/[^/#]*quiz[
 
 
 def entry(collection: str, entry_id: str) -> str:
-    """'reference/people/#castaneda', once data says the entry exists."""
+    """'reference/people/castaneda/' or 'reference/glossary/#nafta', once data says the entry exists."""
     assert entry_id in {e["id"] for e in data(collection)}, f"no {entry_id} in data/{collection}.yml"
-    return PAGES[collection].removesuffix(".md") + "/#" + entry_id
+    page, _, anchor = entry_target(collection, entry_id).partition("#")
+    return page.removesuffix(".md") + "/" + (f"#{anchor}" if anchor else "")
 
 
 def event(word: str) -> str:
@@ -130,8 +131,8 @@ def test_accents_find_the_same_pages_both_ways(search, accented, plain_form):
 
 
 def test_a_result_opens_the_entry_it_names(browser, site_url):
-    """Typed without accents, the profile result names the person with them and opens at the
-    profile; a timeline result opens at its row."""
+    """Typed without accents, the profile result names the person with them and opens the
+    profile's page; a timeline result opens at its row."""
     page = new_page(browser)
     try:
         search = (page, page.locator("input.md-search__input"))
@@ -139,12 +140,12 @@ def test_a_result_opens_the_entry_it_names(browser, site_url):
         search[1].click()
         page.wait_for_function(f"() => !/initializ/i.test(document.querySelector('{META}').textContent)")
         run(search, "Castaneda")
-        result = page.locator('.md-search-result a[href$="/reference/people/#castaneda"],'
-                              ' .md-search-result a[href*="/reference/people/?"][href$="#castaneda"]').first
+        result = page.locator('.md-search-result a[href$="/reference/people/castaneda/"],'
+                              ' .md-search-result a[href*="/reference/people/castaneda/?"]').first
         assert "Castañeda" in result.inner_text()
         result.click()
-        page.wait_for_url(re.compile(r"/reference/people/(\?[^#]*)?#castaneda$"))
-        assert "Castañeda" in page.locator("h2#castaneda").inner_text()
+        page.wait_for_url(re.compile(r"/reference/people/castaneda/(\?[^#]*)?$"))
+        assert "Castañeda" in page.locator("h1").inner_text()
 
         row = event("tequila").partition("#")[2]
         page.locator("input.md-search__input").click()

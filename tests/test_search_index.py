@@ -152,8 +152,8 @@ def test_entries_named_by_more_chapters_rank_a_little_higher():
     appearances = {"people": {"castaneda": {"start", "end"}, "fox": {"start"}, "nobody": set()},
                    "bodies": {}, "glossary": {"maquiladora": {"end"}}, "places": {}}
     assert si.entry_boosts(appearances, 2, url) == {
-        "reference/people/#castaneda": 1.5, "reference/people/#fox": 1.25, "reference/glossary/#maquiladora": 1.25}
-    out = si.add_boosts(index_of(doc("reference/people/#fox", "Vicente Fox"), doc("a/", "A")), {"reference/people/#fox": 1.25})
+        "reference/people/castaneda/": 1.5, "reference/people/fox/": 1.25, "reference/glossary/#maquiladora": 1.25}
+    out = si.add_boosts(index_of(doc("reference/people/fox/", "Vicente Fox"), doc("a/", "A")), {"reference/people/fox/": 1.25})
     assert [d.get("boost") for d in out["docs"]] == [1.25, None]
 
 
@@ -161,8 +161,8 @@ def test_entries_named_by_more_chapters_rank_a_little_higher():
 def test_other_names_of_entries_become_keywords_without_repeating_the_name():
     guide = {"people": [CASTANEDA, FOX], "bodies": [PAN], "glossary": [TERM], "places": [PLACE]}
     assert si.alias_keywords(guide, url, SEPARATOR) == {
-        "reference/people/#castaneda": "castaneda",  # "Castañeda" is in the name already
-        "reference/bodies/#pan": "pan",
+        "reference/people/castaneda/": "castaneda",  # "Castañeda" is in the name already
+        "reference/bodies/pan/": "pan",
         "reference/glossary/#maquiladora": "maquiladoras"}  # Fox's alias "Fox" is in his name
 
 
@@ -238,12 +238,15 @@ def built_index(built_site):
     return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-def test_every_entry_is_its_own_result_at_an_anchor_its_page_has(built_site, built_index):
+def test_every_entry_is_its_own_result_at_its_page_or_an_anchor_its_page_has(built_site, built_index):
     docs = by_location(built_index)
     events = load("timeline")
+    for name in ("people", "bodies"):  # a page each, so a result each
+        for entry in load(name):
+            found = docs.get(f"reference/{name}/{entry['id']}/")
+            assert found is not None, f"no search result for {name} entry {entry['id']}'s page"
+            assert found["title"] == entry["name"].replace("&", "&amp;")
     expected = {
-        "reference/people/": [(e["id"], e["name"]) for e in load("people")],
-        "reference/bodies/": [(e["id"], e["name"]) for e in load("bodies")],
         "reference/glossary/": [(e["id"], e["term"]) for e in load("glossary")],
         "reference/places/": [(e["id"], e["name"]) for e in load("places")],
         "reference/timeline/": [(a, display_date(e["date"])) for a, e in zip(timeline_anchors(events), events,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -114,7 +115,7 @@ def chapter_body(built_site, chapter) -> str:
 
 
 def names_in(body: str, entry: dict, page: str) -> bool:
-    if f'reference/{page}/#{entry["id"]}"' in body:
+    if f'reference/{page}/{entry["id"]}/"' in body:  # a link to its profile page
         return True
     text = " ".join(re.sub(r"<[^>]+>", " ", body).replace("&#39;", "'").split())
     for name in [entry["name"], *entry.get("aliases", [])]:
@@ -128,16 +129,29 @@ def names_in(body: str, entry: dict, page: str) -> bool:
 def test_profile_appearances_match_the_chapters_that_name_them(built_site, collection):
     chapters = sorted(load("chapters"), key=lambda c: c["number"])
     bodies = {c["id"]: chapter_body(built_site, c) for c in chapters}
-    profiles_html = (built_site / "reference" / collection / "index.html").read_text(encoding="utf-8")
     mismatches = []
     for entry in load(collection):
-        section = profiles_html.split(f'id="{entry["id"]}"', 1)[1].split("<h2", 1)[0]
-        appears = section.split("Appears in:", 1)[1].split("</p>", 1)[0]
+        profile = (built_site / "reference" / collection / entry["id"] / "index.html").read_text(encoding="utf-8")
+        appears = profile.split("Appears in:", 1)[1].split("</p>", 1)[0]
         listed = {c["id"] for c in chapters if f'{c["number"]:02d}-{c["id"]}/' in appears}
         named = {c["id"] for c in chapters if names_in(bodies[c["id"]], entry, collection)}
         if listed != named:
             mismatches.append(f"{entry['id']}: profile lists {sorted(listed)}, chapters name it in {sorted(named)}")
     assert not mismatches, "\n".join(mismatches)
+
+
+@pytest.mark.parametrize("collection", ["people", "bodies"])
+def test_every_profile_has_its_own_page_which_the_index_links_by_name(built_site, collection):
+    index = (built_site / "reference" / collection / "index.html").read_text(encoding="utf-8")
+    for entry in load(collection):
+        page = built_site / "reference" / collection / entry["id"] / "index.html"
+        assert page.is_file(), f"no page for {collection} entry '{entry['id']}'"
+        title = re.search(r"<h1[^>]*>(.*?)<", page.read_text(encoding="utf-8")).group(1)
+        assert html.unescape(title) == entry["name"], f"{page}: its title is not the entry's name"
+        link = re.search(rf'<a href="{re.escape(entry["id"])}/"[^>]*>([^<]*)</a>', index)
+        assert link, f"reference/{collection}/ does not link to {entry['id']}/"
+        # the old anchor (reference/people/#fox, before profiles had pages) still finds the name
+        assert f'id="{entry["id"]}"' in link.group(0), f"the index's link to {entry['id']}/ has lost its id"
 
 
 def test_overview_table_lists_every_chapter_with_reading_time(built_site):

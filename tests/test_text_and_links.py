@@ -65,11 +65,11 @@ def test_chapter_path_pads_the_number():
 
 def test_profile_link_carries_the_short_description_as_hover_text():
     link = links.link_to_entry("people", FOX, "chapters/01-start.md")
-    assert link == '[Vicente Fox](../reference/people.md#fox){ title="Mexico\'s president." }'
+    assert link == '[Vicente Fox](../reference/people/fox.md){ title="Mexico\'s president." }'
 
 
 def test_link_without_hover_and_with_own_text():
-    assert links.link_to_entry("people", FOX, "index.md", "Fox", hover_text=False) == "[Fox](reference/people.md#fox)"
+    assert links.link_to_entry("people", FOX, "index.md", "Fox", hover_text=False) == "[Fox](reference/people/fox.md)"
 
 
 def test_link_text_from_data_is_escaped():
@@ -142,7 +142,7 @@ def test_every_hover_text_in_the_data_is_one_sentence_of_at_most_30_words():
 
 
 # -- tooltips and links at first mention (applied to page HTML by macros/hooks.py) ----------
-FOX_LINK = '<a href="../../reference/people/#fox" title="Mexico\'s president.">Fox</a>'
+FOX_LINK = '<a href="../../reference/people/fox/" title="Mexico\'s president.">Fox</a>'
 
 
 def test_only_the_first_use_of_a_term_keeps_its_tooltip():

@@ -39,7 +39,7 @@ def test_timeline_links_the_people_each_event_involves():
     out = facts.render_timeline(EVENTS, BY_ID, [[FOX, CASTANEDA], []], "reference/timeline.md")
     summit, resigns = (unlabelled(cells(line)) for line in table_lines(out)[2:])
     assert resigns[:2] == ['<span id="event-2003-01-10"></span>10 January 2003',
-                           "Resigns. ([Vicente Fox](people.md#fox), [Jorge Castañeda](people.md#castaneda))"]
+                           "Resigns. ([Vicente Fox](people/fox.md), [Jorge Castañeda](people/castaneda.md))"]
     assert summit[:3] == ['<span id="event-2001-02"></span>February 2001', "Summit.", "Article"]
 
 

@@ -5,29 +5,36 @@ from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
 WHOS_WHO_PAGE = "reference/people.md"
 
 
-def test_profile_shows_every_field_with_its_label_in_order():
-    out = profiles.render_profile(FOX, {"start"}, CHAPTERS, "reference/people.md")
-    expected = ["## Vicente Fox { #fox }", "*Person.* Mexico's president.", "**In 2001.** President of Mexico.",
+FOX_PAGE = "reference/people/fox.md"
+
+
+def test_profile_page_shows_the_name_as_title_then_every_field_with_its_label_in_order():
+    out = profiles.render_profile_page("people", FOX, {"start"}, CHAPTERS, FOX_PAGE)
+    expected = ["# Vicente Fox", "*Person.* Mexico's president.", "**In 2001.** President of Mexico.",
                 "**In the article.** The hero.", "**Stance on the US–Mexico relationship.** For partnership.",
-                "**After 2001.** Left office in 2006.", "**Appears in:** [Chapter 1: Start](../chapters/01-start.md)",
-                "**Also written:** Fox", "**Sources:** [Census](https://www.census.gov/)"]
+                "**After 2001.** Left office in 2006.", "**Appears in:** [Chapter 1: Start](../../chapters/01-start.md)",
+                "**Also written:** Fox", "**Sources:** [Census](https://www.census.gov/)", "← [All people](../people.md)"]
     positions = [out.index(line) for line in expected]
-    assert positions == sorted(positions)
+    assert out.startswith("# Vicente Fox\n") and positions == sorted(positions)
 
 
-def test_profile_leaves_out_empty_optional_fields():
-    out = profiles.render_profile(CASTANEDA, set(), CHAPTERS, "reference/people.md")
+def test_profile_page_leaves_out_empty_optional_fields():
+    out = profiles.render_profile_page("people", CASTANEDA, set(), CHAPTERS, "reference/people/castaneda.md")
     assert "Stance" not in out and "After 2001" not in out and "Sources" not in out
     assert f"**Appears in:** {profiles.NOT_IN_CHAPTERS}" in out
 
 
-def test_a_body_is_labelled_with_its_kind():
-    assert "*Political party.* Fox's party." in profiles.render_profile(PAN, set(), CHAPTERS, "reference/bodies.md")
+def test_a_body_is_labelled_with_its_kind_and_links_back_to_the_bodies_index():
+    out = profiles.render_profile_page("bodies", PAN, set(), CHAPTERS, "reference/bodies/pan.md")
+    assert "*Political party.* Fox's party." in out
+    assert out.endswith("← [All parties, bodies and agreements](../bodies.md)")
 
 
-def test_profiles_keep_data_order():
-    out = profiles.render_profiles([FOX, CASTANEDA], {"fox": set(), "castaneda": set()}, CHAPTERS, "reference/people.md")
-    assert out.index("{ #fox }") < out.index("{ #castaneda }")
+def test_every_person_and_body_gets_a_page_that_renders_its_own_profile():
+    files = profiles.profile_page_files({"people": [FOX, CASTANEDA], "bodies": [PAN]})
+    assert files == {"reference/people/fox.md": '{{ profile_page("people", "fox") }}\n',
+                     "reference/people/castaneda.md": '{{ profile_page("people", "castaneda") }}\n',
+                     "reference/bodies/pan.md": '{{ profile_page("bodies", "pan") }}\n'}
 
 
 def test_glossary_sorts_terms_under_letters_with_a_jump_bar():
@@ -67,19 +74,19 @@ def test_a_page_gets_only_the_abbreviations_it_uses():
                      "*[Maquiladoras]: A factory assembling goods for export."]
 
 
-def test_whos_who_gives_name_linking_down_one_line_and_chapter_numbers():
-    out = profiles.render_whos_who([FOX, CASTANEDA], {"fox": {"start", "end"}, "castaneda": set()}, CHAPTERS,
-                                   WHOS_WHO_PAGE)
+def test_whos_who_gives_name_linking_to_its_page_one_line_and_chapter_numbers():
+    out = profiles.render_whos_who("people", [FOX, CASTANEDA], {"fox": {"start", "end"}, "castaneda": set()},
+                                   CHAPTERS, WHOS_WHO_PAGE)
     lines = out.splitlines()
     assert lines[0] == '<div class="whos-who" markdown>' and lines[-1] == "</div>"
     assert "| Name | In one line | Chapters |" in lines
-    assert ("| [Vicente Fox](#fox) | Mexico's president. | [1](../chapters/01-start.md), [2](../chapters/02-end.md) |"
-            in lines)
-    assert "| [Jorge Castañeda](#castaneda) | Foreign minister. | — |" in lines
-    assert out.index("#fox") < out.index("#castaneda")  # the order of the profiles below
+    assert ("| [Vicente Fox](people/fox.md){ #fox } | Mexico's president. | [1](../chapters/01-start.md), "
+            "[2](../chapters/02-end.md) |" in lines)  # the id: old links to people.md#fox still find the name
+    assert "| [Jorge Castañeda](people/castaneda.md){ #castaneda } | Foreign minister. | — |" in lines
+    assert out.index("#fox") < out.index("#castaneda")  # data order
 
 
 def test_whos_who_escapes_its_cells():
     odd = {**PAN, "name": "A|B <i>", "short": "Left | right."}
-    out = profiles.render_whos_who([odd], {"pan": set()}, CHAPTERS, WHOS_WHO_PAGE)
-    assert "| [A\\|B &lt;i&gt;](#pan) | Left \\| right. | — |" in out
+    out = profiles.render_whos_who("bodies", [odd], {"pan": set()}, CHAPTERS, "reference/bodies.md")
+    assert "| [A\\|B &lt;i&gt;](bodies/pan.md){ #pan } | Left \\| right. | — |" in out

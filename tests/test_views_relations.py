@@ -32,11 +32,11 @@ def full_svg(rels=RELATIONS, page=PAGE) -> str:
 def test_every_node_is_labelled_and_linked_to_its_profile():
     svg = full_svg()
     for node_id, (collection, entry) in PROFILES.items():
-        href = built_href(PAGE, f"reference/{collection}.md#{node_id}")
+        href = built_href(PAGE, f"reference/{collection}/{node_id}.md")  # each profile's own page
         assert f'<a xlink:href="{href}" role="link" aria-label="{entry["name"]} (' in svg
         assert f">{relations.short_label(entry)}</tspan>" in svg
     assert svg.count('class="rel-link"') == 3
-    assert '<a xlink:href="../people/#fox"' in svg and '<a xlink:href="../bodies/#pan"' in svg
+    assert '<a xlink:href="../people/fox/"' in svg and '<a xlink:href="../bodies/pan/"' in svg
 
 
 def test_people_are_circles_and_bodies_squares():
@@ -126,8 +126,8 @@ def test_table_lists_from_relation_to_chapters_and_note():
     assert cells(table[0]) == ["From", "Relation", "To", "Chapters", "Note"]
     assert len(table) == 2 + len(RELATIONS)
     row = cells(table[3])
-    assert row[0].startswith("[Jorge Castañeda](people.md#castaneda)") and row[1] == "allied with"
-    assert row[2].startswith("[Vicente Fox](people.md#fox)")
+    assert row[0].startswith("[Jorge Castañeda](people/castaneda.md)") and row[1] == "allied with"
+    assert row[2].startswith("[Vicente Fox](people/fox.md)")
     assert row[3] == ('[1](../chapters/01-start.md){ title="Chapter 1: Start" }, '
                       '[2](../chapters/02-end.md){ title="Chapter 2: End" }')
     assert row[4] == "Foreign minister &lt;b&gt;&amp;&lt;/b&gt; ally."
@@ -148,14 +148,14 @@ def test_chapter_section_shows_its_part_of_the_map_and_a_list():
     assert '<div id="ties-start" class="rel-list" markdown data-search-exclude>' in out
     items = [line for line in out.splitlines() if line.startswith("- ")]
     assert items == [
-        "- [Vicente Fox](../reference/people.md#fox) **member of** [National Action Party](../reference/bodies.md#pan): His party.",
-        "- [Jorge Castañeda](../reference/people.md#castaneda) **allied with** [Vicente Fox](../reference/people.md#fox): "
+        "- [Vicente Fox](../reference/people/fox.md) **member of** [National Action Party](../reference/bodies/pan.md): His party.",
+        "- [Jorge Castañeda](../reference/people/castaneda.md) **allied with** [Vicente Fox](../reference/people/fox.md): "
         "Foreign minister &lt;b&gt;&amp;&lt;/b&gt; ally.",
     ]
     svg = out[out.index("<svg"):out.index("</svg>")]
     assert "National Action Party" not in svg.split("<title")[0]  # the map holds only this chapter's ties
     assert len(re.findall(r'class="rel-edge rel-edge--', svg)) == 2
-    assert 'href="../../reference/people/#fox"' in svg
+    assert 'href="../../reference/people/fox/"' in svg
 
 
 def test_a_chapter_without_relations_shows_nothing():

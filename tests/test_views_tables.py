@@ -35,7 +35,7 @@ def test_matrix_ticks_only_chapters_that_name_the_entry_and_counts_them():
     header, _, row = table_lines(out)
     assert cells(header)[0] == "Person" and cells(header)[-1] == "Total"
     assert "[1](../chapters/01-start.md" in header and "[2](../chapters/02-end.md" in header
-    assert cells(row) == ["[Vicente Fox](people.md#fox)", "", tables.CHECK, "1"]
+    assert cells(row) == ["[Vicente Fox](people/fox.md)", "", tables.CHECK, "1"]
 
 
 def test_theme_tracker_marks_each_chapter_that_takes_up_a_theme_and_counts_them():

@@ -229,8 +229,9 @@ class GuideMacros:
 
     def profile_page(self, collection: str, entry_id: str) -> str:
         entry = self.lookup(collection, entry_id)
+        ties = relations.render_entry_ties(entry_id, self.guide["relations"], self.relation_ends(), self.page)
         return profiles.render_profile_page(collection, entry, self.appearances[collection][entry_id],
-                                            self.chapters, self.page)
+                                            self.chapters, self.page, ties)
 
     def glossary_list(self) -> str:
         return glossary.render_glossary(self.guide["glossary"], self.appearances["glossary"], self.chapters, self.page)

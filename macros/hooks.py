@@ -2,7 +2,8 @@
 
 - `mkdocs serve` keeps serving when a page or a data file has a mistake: the message is
   printed and shown in the page, and the next save that fixes it recovers.
-- The downloads are added as generated files, so `serve` serves them and links are checked.
+- The downloads, and each person's and body's own page (macros/profiles.py), are added as
+  generated files, so `serve` serves them and links are checked.
 - After the build, the search index is reworked (macros/search_index.py): one result per
   glossary term, place and timeline event; accents ignored; keywords; pages kept out of it
   found by their title and description.

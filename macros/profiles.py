@@ -21,8 +21,9 @@ def appears_in(chapter_ids, chapters, from_page: str) -> str:
 INDEX_NAMES = {"people": "All people", "bodies": "All parties, bodies and agreements"}
 
 
-def profile_body(entry: dict, chapter_ids, chapters, from_page: str) -> list[str]:
-    """The profile's paragraphs: kind and one line, 2001, the article, stance, after 2001, chapters."""
+def profile_body(entry: dict, chapter_ids, chapters, from_page: str, ties: str = "") -> list[str]:
+    """The profile's paragraphs: kind and one line, 2001, the article, stance, after 2001,
+    chapters, ties (Markdown from relations.render_entry_ties), other names, sources."""
     parts = [
         f"*{KIND_LABELS[entry['kind']]}.* {safe(entry['short'])}",
         f"**In 2001.** {safe(entry['role_2001'])}",
@@ -33,6 +34,8 @@ def profile_body(entry: dict, chapter_ids, chapters, from_page: str) -> list[str
     if entry.get("after_2001"):
         parts.append(f"**After 2001.** {safe_block(entry['after_2001'])}")
     parts.append(f"**Appears in:** {appears_in(chapter_ids, chapters, from_page)}")
+    if ties:
+        parts.append(ties)
     if entry.get("aliases"):
         parts.append("**Also written:** " + ", ".join(safe(a) for a in entry["aliases"]))
     if entry.get("sources"):
@@ -40,10 +43,10 @@ def profile_body(entry: dict, chapter_ids, chapters, from_page: str) -> list[str
     return parts
 
 
-def render_profile_page(collection: str, entry: dict, chapter_ids, chapters, from_page: str) -> str:
+def render_profile_page(collection: str, entry: dict, chapter_ids, chapters, from_page: str, ties: str = "") -> str:
     """A profile's own page: its name as the title, the profile, and a link back to the index."""
     back = md_link(INDEX_NAMES[collection], relative(from_page, PAGES[collection]))
-    return "\n\n".join([f"# {safe(entry['name'])}", *profile_body(entry, chapter_ids, chapters, from_page),
+    return "\n\n".join([f"# {safe(entry['name'])}", *profile_body(entry, chapter_ids, chapters, from_page, ties),
                          f"← {back}"])
 
 

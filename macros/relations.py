@@ -83,6 +83,11 @@ def for_chapter(relations: list[dict], chapter_id: str) -> list[dict]:
     return [r for r in relations if chapter_id in r["chapters"]]
 
 
+def for_entry(relations: list[dict], entry_id: str) -> list[dict]:
+    """The ties of one person or body, in data order."""
+    return [r for r in relations if entry_id in (r["from"], r["to"])]
+
+
 def graph_inputs(relations: list[dict], profiles: dict[str, tuple[str, dict]]) -> tuple[list[dict], list[dict]]:
     """JSON-able nodes and edges for the renderer (and the figure cache key): only what the
     picture shows, no notes or prose. profiles: id -> ('people' | 'bodies', entry)."""
@@ -326,8 +331,11 @@ def chapter_links(chapter_ids: list[str], chapters_by_id: dict[str, dict], from_
                              f"Chapter {c['number']}: {c['title']}") for c in ordered)
 
 
-def profile_link(entry_id: str, profiles: dict[str, tuple[str, dict]], from_page: str) -> str:
+def profile_link(entry_id: str, profiles: dict[str, tuple[str, dict]], from_page: str, here: str | None = None) -> str:
+    """A link to the entry's profile; its name alone on the profile's own page (here)."""
     collection, entry = profiles[entry_id]
+    if entry_id == here:
+        return safe(display_label(entry))
     return link_to_entry(collection, entry, from_page, hover_text=False)
 
 
@@ -342,10 +350,24 @@ def render_table(relations: list[dict], profiles: dict[str, tuple[str, dict]], c
     return "\n".join(rows)
 
 
-def render_list(relations: list[dict], profiles: dict[str, tuple[str, dict]], from_page: str) -> str:
-    """A chapter's ties in words, one per line."""
-    return "\n".join(f"- {profile_link(r['from'], profiles, from_page)} **{safe(RELATION_KIND_LABELS[r['kind']])}** "
-                     f"{profile_link(r['to'], profiles, from_page)}: {safe(r['note'])}" for r in relations)
+def render_list(relations: list[dict], profiles: dict[str, tuple[str, dict]], from_page: str,
+                here: str | None = None) -> str:
+    """Ties in words, one per line (here: the entry whose own page this is, named unlinked)."""
+    return "\n".join(f"- {profile_link(r['from'], profiles, from_page, here)} "
+                     f"**{safe(RELATION_KIND_LABELS[r['kind']])}** "
+                     f"{profile_link(r['to'], profiles, from_page, here)}: {safe(r['note'])}" for r in relations)
+
+
+def render_entry_ties(entry_id: str, relations: list[dict], profiles: dict[str, tuple[str, dict]],
+                      from_page: str) -> str:
+    """A profile page's ties in words, with a link to the whole map; '' for an entry without ties."""
+    mine = for_entry(relations, entry_id)
+    if not mine:
+        return ""
+    full = md_link("the relationship map", relative(from_page, MAP_PAGE))
+    return "\n\n".join([f"**Ties in the essay** (all of them on {full}):",
+                         '<div class="rel-list" markdown data-search-exclude>',  # searchable on the map's page
+                         render_list(mine, profiles, from_page, entry_id), "</div>"])
 
 
 def render_full_map(relations: list[dict], profiles: dict[str, tuple[str, dict]], chapters_by_id: dict[str, dict],

@@ -18,6 +18,11 @@ def test_profile_page_shows_the_name_as_title_then_every_field_with_its_label_in
     assert out.startswith("# Vicente Fox\n") and positions == sorted(positions)
 
 
+def test_profile_page_puts_its_ties_after_the_chapters_it_appears_in():
+    out = profiles.render_profile_page("people", FOX, {"start"}, CHAPTERS, FOX_PAGE, ties="**Ties in the essay** X")
+    assert out.index("**Appears in:**") < out.index("**Ties in the essay** X") < out.index("**Also written:**")
+
+
 def test_profile_page_leaves_out_empty_optional_fields():
     out = profiles.render_profile_page("people", CASTANEDA, set(), CHAPTERS, "reference/people/castaneda.md")
     assert "Stance" not in out and "After 2001" not in out and "Sources" not in out

@@ -248,3 +248,18 @@ def test_each_kind_draws_with_its_own_line(kind):
     assert f"rel-edge--{kind}" in svg
     dash = relations.STYLES[kind][0]
     assert (f'stroke-dasharray="{dash}"' in svg) == bool(dash)
+
+
+def test_a_profile_page_lists_its_own_ties_naming_itself_unlinked():
+    out = relations.render_entry_ties("fox", RELATIONS, PROFILES, "reference/people/fox.md")
+    assert out.startswith("**Ties in the essay** (all of them on [the relationship map](../relationships.md)):\n\n"
+                          '<div class="rel-list" markdown data-search-exclude>')  # the map's page is searched
+    items = [line for line in out.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- Vicente Fox **member of** [National Action Party](../bodies/pan.md): His party.",
+        "- [Jorge Castañeda](castaneda.md) **allied with** Vicente Fox: Foreign minister &lt;b&gt;&amp;&lt;/b&gt; ally.",
+    ]  # Castañeda's tie to the PAN is not Fox's
+
+
+def test_an_entry_without_ties_gets_no_ties_paragraph():
+    assert relations.render_entry_ties("nobody", RELATIONS, PROFILES, "reference/people/nobody.md") == ""

@@ -574,9 +574,10 @@ class GuideMacros:
         return {"title": hover(profile["name"]), "description": hover(profile["short"])} if profile else {}
 
     def profile_of_page(self) -> dict | None:
-        """The person or body whose own page this is (profiles.profile_page_files)."""
-        for collection in PROFILE_FOLDERS:
-            for entry in self.guide[collection]:
-                if entry_target(collection, entry["id"]) == self.page:
-                    return entry
+        """The person or body whose own page this is (profiles.profile_page_files). Found from the
+        page's path, so other pages read no profile (under serve, a read makes a page depend on it)."""
+        for collection, folder in PROFILE_FOLDERS.items():
+            entry_id = self.page.removeprefix(folder + "/").removesuffix(".md")
+            if self.page == entry_target(collection, entry_id):
+                return self.guide.by_id[collection].get(entry_id)
         return None

@@ -102,6 +102,14 @@ def edits_reach_the_pages_that_show_them(project, port: int, server) -> None:
     page_file.write_text(page_file.read_text(encoding="utf-8") + "\n\nColin Powell listened.\n", encoding="utf-8")
     listed = re.compile(r"Powell in: \[[a-z -]*fox-goes-abroad")
     wait_for(base + "reference/who-appears-where/", lambda page: listed.search(page) is not None, server)
+    # his own page (generated from data, not a file in docs/) lists the chapter, then shows a data edit
+    profile = base + "reference/people/powell/"
+    wait_for(profile, lambda page: "chapters/02-fox-goes-abroad/" in page, server)
+    people = project / "data" / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "Secretary of State in the Bush administration from January 2001;",
+        "Secretary of State in the Bush administration from January 2001; Profilemarker;", 1), encoding="utf-8")
+    wait_for(profile, lambda page: "Profilemarker" in page, server)
 
 
 def quiet_build(project) -> str:

@@ -5,7 +5,6 @@ The configuration check is a unit test. The rest builds the zip once for the mod
 it and opens it from file:// in Chromium with every request to the network refused."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -14,33 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from project_files import config, load_script
 
-from conftest import ROOT
 from site_html import html_pages, parse, resolve
 from test_browser import TIMEOUT, data, new_page
 
-
-def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 make_offline = load_script("make_offline")
-
-
-class AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV tags as plain values."""
-
-
-AnyTagLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def config(name: str) -> dict:
-    return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=AnyTagLoader)
 
 
 def test_offline_config_is_the_site_config_plus_the_offline_plugin_without_instant_navigation():

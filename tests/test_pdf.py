@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_offline import config, load_script
+from project_files import config, load_script
 
 from conftest import ROOT
 from macros.text import plain

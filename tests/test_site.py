@@ -9,7 +9,7 @@ import re
 
 import pytest
 import yaml
-from test_offline import config
+from project_files import config
 
 from conftest import ROOT
 from site_html import html_pages, parse, resolve

@@ -172,7 +172,17 @@ def choose_pages(files, config, macros) -> None:
 def on_pre_page(page, config, files):
     if incremental():
         serve_state.start_recording()
+    if config.plugins.get("macros"):
+        keep_render(page)
     return page
+
+
+def keep_render(page) -> None:
+    """The page's Markdown-to-HTML render is taken from, or kept in, the disk cache
+    (macros/render_cache.py): Page.render is wrapped on this page only."""
+    render_cache = importlib.import_module("macros.render_cache")
+    plain_render = type(page).render.__get__(page)
+    page.render = lambda config, files: render_cache.render_with_cache(page, plain_render, config, files)
 
 
 def on_page_content(html, page, config, files):
@@ -223,6 +233,8 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config):
+    if config.plugins.get("macros"):
+        importlib.import_module("macros.render_cache").Tally.reset()
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if incremental() and search is not None:
         search.search_index_prev = None  # Material's own merge assumes one page; on_post_build merges
@@ -237,6 +249,9 @@ def on_post_build(config):
     macros_plugin = config.plugins.get("macros")
     macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
     index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if macros_plugin:
+        tally = importlib.import_module("macros.render_cache").Tally
+        LOG.info(f"Rendered {tally.rendered} pages from Markdown; took {tally.reused} unchanged ones from .cache/guide/.")
     try:
         rework_search_index(macros, index_file, config)
     finally:

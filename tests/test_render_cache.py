@@ -1,0 +1,147 @@
+"""Pages' Markdown-to-HTML renders kept on disk between builds (macros/render_cache.py).
+
+Unit tests with stand-in pages, then real builds of a copy of the guide: a build that takes
+its pages from the disk writes the same site as one that renders them, and still fails on a
+link to a heading that is gone.
+"""
+import logging
+import re
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from conftest import build
+from macros import figure_cache, render_cache
+
+CONFIG = {"markdown_extensions": ["toc"], "mdx_configs": {}, "validation": {"anchors": 30},
+          "use_directory_urls": True, "docs_dir": "/docs"}
+KEY_ARGS = {"markdown": "# A page", "src_uri": "a.md", "url": "a/", "settings": "s", "listing": "l",
+            "detailed": True}
+
+
+def files_of(*paths: str) -> Files:
+    return Files([File(path, "/docs", "/site", True) for path in paths])
+
+
+def page_of(markdown: str, files: Files):
+    return SimpleNamespace(markdown=markdown, file=files.get_file_from_path("a.md"))
+
+
+def rendering(calls: list, warn: bool = False):
+    """A stand-in for Page.render: sets what the real one sets, from the page's Markdown."""
+    def render(page, config, files):
+        calls.append(page.markdown)
+        if warn:
+            logging.getLogger("mkdocs.structure.pages").warning("a link to a missing page")
+        page.content = f"<h1 id=\"top\">{page.markdown}</h1>"
+        page.toc = get_toc([{"level": 1, "id": "top", "name": page.markdown, "children": []}])
+        page._title_from_render = page.markdown
+        page.present_anchor_ids = {"top"}
+        page.links_to_anchors = {files.get_file_from_path("b.md"): {"part": "b.md#part"}}
+    return render
+
+
+def render_twice(markdown: str, warn: bool = False) -> tuple[list, object]:
+    files, calls = files_of("a.md", "b.md"), []
+    render = rendering(calls, warn)
+    for _ in range(2):
+        page = page_of(markdown, files)
+        render_cache.render_with_cache(page, lambda config, files, page=page: render(page, config, files), CONFIG, files)
+    return calls, page
+
+
+@pytest.mark.parametrize("changed", sorted(KEY_ARGS))
+def test_the_key_changes_with_each_input_of_a_render(changed):
+    other = {**KEY_ARGS, changed: not KEY_ARGS[changed] if changed == "detailed" else KEY_ARGS[changed] + "x"}
+    assert render_cache.render_key(**other) != render_cache.render_key(**KEY_ARGS)
+
+
+def test_the_files_key_changes_when_a_file_is_added_or_renamed():
+    keys = {render_cache.files_key(files) for files in
+            (files_of("a.md", "b.md"), files_of("a.md", "b.md", "c.md"), files_of("a.md", "c.md"))}
+    assert len(keys) == 3
+
+
+def test_the_settings_key_changes_with_the_markdown_settings():
+    other = {**CONFIG, "mdx_configs": {"toc": {"permalink": True}}}
+    assert render_cache.settings_key(other) != render_cache.settings_key(CONFIG)
+
+
+def test_a_second_render_of_the_same_markdown_comes_from_the_disk_with_everything_render_sets():
+    calls, page = render_twice("# Same")
+    assert calls == ["# Same"], "the second render should have come from the disk"
+    assert page.content == '<h1 id="top"># Same</h1>'
+    assert [(item.title, item.id) for item in page.toc] == [("# Same", "top")]
+    assert page._title_from_render == "# Same"
+    assert page.present_anchor_ids == {"top"}
+    assert {file.src_uri: links for file, links in page.links_to_anchors.items()} == {"b.md": {"part": "b.md#part"}}
+
+
+def test_changed_markdown_is_rendered_again():
+    files, calls = files_of("a.md", "b.md"), []
+    render = rendering(calls)
+    for markdown in ("# One", "# Two"):
+        page = page_of(markdown, files)
+        render_cache.render_with_cache(page, lambda config, files, page=page: render(page, config, files), CONFIG, files)
+    assert calls == ["# One", "# Two"]
+
+
+def test_a_render_that_logged_a_warning_is_not_kept():
+    calls, _ = render_twice("# Broken link", warn=True)
+    assert len(calls) == 2, "a render that warned must run again, so its warning is logged again"
+
+
+def test_a_page_that_includes_a_file_is_always_rendered():
+    calls, _ = render_twice('--8<-- "CONTRIBUTING.md"')
+    assert len(calls) == 2
+
+
+def test_guide_cache_off_renders_every_time(monkeypatch):
+    monkeypatch.setenv("GUIDE_CACHE", "off")
+    calls, _ = render_twice("# Off")
+    assert len(calls) == 2
+    assert not figure_cache.DISK_DIR.exists()
+
+
+# -- real builds ---------------------------------------------------------------------------
+
+TALLY = re.compile(r"Rendered (\d+) pages from Markdown; took (\d+) unchanged ones")
+
+
+def build_and_tally(project, site) -> tuple[int, int]:
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    found = TALLY.search(result.stderr)
+    assert found, "the build should say how many pages it rendered and how many it reused"
+    return int(found.group(1)), int(found.group(2))
+
+
+def site_files(site) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_a_build_from_the_disk_writes_the_same_site_and_still_fails_on_a_lost_anchor(project_copy, tmp_path):
+    first_site, second_site = tmp_path / "first", tmp_path / "second"
+    rendered, reused = build_and_tally(project_copy, first_site)
+    assert reused == 0 and rendered > 50
+    rerendered, reused = build_and_tally(project_copy, second_site)
+    assert reused >= rendered - 1, "only the page that includes CONTRIBUTING.md should render again"
+    assert rerendered + reused == rendered
+    first, second = site_files(first_site), site_files(second_site)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+    # A page links to a new heading in a chapter; built once, so its render is on the disk. Then
+    # the heading goes: the linking page is unchanged (taken from the disk), yet the build fails.
+    chapter, about = project_copy / "docs" / "chapters" / "01-a-new-partnership.md", project_copy / "docs" / "about.md"
+    chapter_text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(chapter_text + "\n\n## A heading for the test\n\nText.\n", encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8")
+                     + "\n\n[A section](chapters/01-a-new-partnership.md#a-heading-for-the-test)\n", encoding="utf-8")
+    build_and_tally(project_copy, tmp_path / "third")
+    chapter.write_text(chapter_text, encoding="utf-8")
+    result = build(project_copy, tmp_path / "fourth")
+    assert result.returncode != 0, "a link to a heading that is gone passed the strict build"
+    assert "#a-heading-for-the-test" in result.stderr and "about.md" in result.stderr

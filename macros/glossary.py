@@ -1,6 +1,8 @@
 """The glossary page and the tooltip abbreviations generated from data/glossary.yml."""
 from __future__ import annotations
 
+import re
+
 from .chapters_source import names_of
 from .links import link_to_chapter, link_to_entry, source_links
 from .text import hover, indent, safe, safe_block
@@ -81,6 +83,18 @@ def abbreviation_owners(glossary: list[dict]) -> dict[str, str]:
     return found
 
 
+WORD = re.compile(r"[^\W_]+")  # letters and digits: Markdown's * and _ around a word split it off
+
+
 def abbreviations_used(abbreviations: dict[str, str], markdown: str) -> list[str]:
-    """'*[word]: definition' lines for the words this page contains."""
-    return [f"*[{name}]: {text}" for name, text in abbreviations.items() if name in markdown]
+    """'*[word]: definition' lines for the names this page contains. The abbr extension marks
+    whole words only, so a name whose first word is not one of the page's words is skipped
+    without searching the page for it (a page has hundreds of names to look for)."""
+    words = set(WORD.findall(markdown))
+    return [f"*[{name}]: {text}" for name, text in abbreviations.items()
+            if first_word_on_page(name, words) and name in markdown]
+
+
+def first_word_on_page(name: str, words: set[str]) -> bool:
+    first = WORD.match(name)
+    return first is None or first.group() in words  # a name opening with punctuation: searched for

@@ -1,4 +1,6 @@
 """Profiles of people and bodies, and the glossary."""
+import pytest
+
 from macros import glossary, profiles
 from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
 
@@ -75,8 +77,21 @@ def test_abbreviations_cover_aliases_and_capitalised_forms():
 
 def test_a_page_gets_only_the_abbreviations_it_uses():
     lines = glossary.abbreviations_used(glossary.abbreviations([TERM]), "Maquiladoras spread.")
-    assert lines == ["*[Maquiladora]: A factory assembling goods for export.",
-                     "*[Maquiladoras]: A factory assembling goods for export."]
+    assert lines == ["*[Maquiladoras]: A factory assembling goods for export."]  # not "Maquiladora": not a word here
+
+
+@pytest.mark.parametrize("text, used", [
+    ("They built _maquiladoras_ and **Maquiladora** plants.", ["maquiladoras", "Maquiladora"]),
+    ("The maquiladora-based economy.", ["maquiladora"]),
+    ("Premaquiladora zones.", []),
+    ("Free trade grew; free traders did not.", ["free trade"]),
+    ("Not free, trade.", []),
+    ("See ¡Ya basta! in the text.", ["¡Ya basta!"]),
+])
+def test_a_name_counts_where_the_abbr_extension_would_mark_it(text, used):
+    names = {"maquiladora": "a", "maquiladoras": "b", "Maquiladora": "c", "free trade": "d", "¡Ya basta!": "e"}
+    lines = glossary.abbreviations_used(names, text)
+    assert [line[2:line.index("]: ")] for line in lines] == [name for name in names if name in used]
 
 
 def test_whos_who_gives_name_linking_to_its_page_one_line_and_chapter_numbers():

@@ -195,6 +195,7 @@ def bench_builds(project: Path, site: Path, site_url: str, work: Path) -> dict:
     starts without .cache/, so it is compared with our cold build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_SITE_URL": site_url,
            "PYTHONPYCACHEPREFIX": str(work / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # set on some machines; it would keep every build's bytecode cold
     log("build: first (empty bytecode and figure caches) ...")
     first = timed_build(project, site, env)
     shutil.rmtree(project / ".cache", ignore_errors=True)

@@ -336,7 +336,9 @@ def time_make_test(clone: Path) -> dict:
             (clone / shared).symlink_to(ROOT / shared)
     log("make test on a fresh clone ...")
     start = time.perf_counter()
-    result = subprocess.run(["make", "test"], cwd=clone, capture_output=True, text=True)
+    # -o: the shared venv and tools count as up to date (a fresh checkout's requirements files are newer)
+    reused = ["-o", ".venv/site-ready", "-o", ".venv/dev-ready", "-o", "tools/node_modules/.package-lock.json"]
+    result = subprocess.run(["make", *reused, "test"], cwd=clone, capture_output=True, text=True)
     minutes = (time.perf_counter() - start) / 60
     summary = (re.findall(r"=+ (.+? in [\d.]+s.*?) =+", result.stdout) or ["no pytest summary"])[-1]
     log(f"make test: {minutes:.1f} min, {summary}")

@@ -130,9 +130,9 @@ class Visitor:
         desk, phone, url = self.desktop, self.phone, self.site_url + path
         desk.goto(url, wait_until="load")
         found["skipping"][str(self.desktop_size["width"])] = unskip_all(desk)
+        desk.evaluate(self.axe_script)  # the scheme switches in place: one injection serves both runs
         for scheme in schemes_from(desk):
             set_scheme(desk, scheme)
-            desk.evaluate(self.axe_script)
             found["axe"][scheme] = desk.evaluate(
                 f"() => axe.run(document, {{resultTypes: ['violations']}}).then({SUMMARY_JS})")
             figures(desk, self.desktop_size["width"], scheme)
@@ -140,9 +140,11 @@ class Visitor:
         phone.set_viewport_size(self.phone_size)
         phone.goto(url, wait_until="load")
         found["skipping"][str(self.phone_size["width"])] = unskip_all(phone)
-        for scheme in schemes_from(phone):
+        has_tables = phone.locator("article table").count() > 0
+        by_scheme = has_tables or phone.locator("figure.guide-figure").count() > 0  # else nothing to measure per scheme
+        for scheme in schemes_from(phone) if by_scheme else []:
             set_scheme(phone, scheme)
-            if phone.locator("article table").count():
+            if has_tables:
                 phone.wait_for_function("document.querySelector('article table').closest('.md-typeset__scrollwrap')")
                 phone.wait_for_timeout(50)  # tables.js marks wide tables on the next frame
                 found["tables"][scheme] = phone.evaluate(TABLES_JS)

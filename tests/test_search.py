@@ -61,6 +61,7 @@ SHOWN_RESULTS_JS = """items => items.slice(0, 3).map(item =>
     .filter(link => !link.closest('details'))
     .map(link => { const url = new URL(link.href); return url.pathname.slice(1) + url.hash }))"""
 META = ".md-search-result__meta"
+NEXT_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @pytest.fixture(scope="module")
@@ -111,13 +112,15 @@ def result_pages(search, typed: str) -> set[str]:
     page, _ = run(search, typed)
     count = int(re.search(r"(\d+) matching", page.locator(META).inner_text()).group(1))
     for _ in range(20):
-        items = page.locator(".md-search-result__item")
-        if items.count() >= count:
+        drawn = page.locator(".md-search-result__item").count()
+        if drawn >= count:
             break
         # More results are drawn each time the list reaches its end again.
-        for top in ("0", "box.scrollHeight"):
-            page.eval_on_selector(".md-search__scrollwrap", f"box => box.scrollTo(0, {top})")
-            page.wait_for_timeout(100)
+        page.eval_on_selector(".md-search__scrollwrap", "box => box.scrollTo(0, 0)")
+        page.evaluate(NEXT_FRAMES)
+        page.eval_on_selector(".md-search__scrollwrap", "box => box.scrollTo(0, box.scrollHeight)")
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=drawn,
+                               timeout=TIMEOUT)
     hrefs = page.eval_on_selector_all(".md-search-result__item",
                                       "items => items.map(item => new URL(item.querySelector('a').href).pathname)")
     assert len(hrefs) == count, f"{typed!r}: {count} results announced, {len(hrefs)} drawn"

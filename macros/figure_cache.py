@@ -1,5 +1,6 @@
 """Generated figures and other costly results (layouts, quiz zips), remembered in memory
 between `mkdocs serve` rebuilds and on disk, in .cache/guide/ of the project, between builds.
+(render_cache.py keeps pages' HTML in the same folder, through read_disk and write_disk.)
 
 Not in macros.MODULES, so it is not reloaded and the memory survives rebuilds. The key is a
 hash of the inputs, of the source of every file in macros/ and of the versions of Python and

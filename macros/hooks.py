@@ -7,6 +7,8 @@
 - After the build, the search index is reworked (macros/search_index.py): one result per
   glossary term, place and timeline event; accents ignored; keywords; pages kept out of it
   found by their title and description.
+- Each page's Markdown-to-HTML render is kept in .cache/guide/ and reused while its Markdown
+  and the settings are unchanged (macros/render_cache.py).
 - `mkdocs serve --dirty` (make serve) rebuilds only the pages an edit affects: each page
   records what data and chapters it read (macros/incremental.py); the search index keeps
   the pages not rebuilt; anything not attributed rebuilds every page.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import inspect
 import json
@@ -35,7 +36,6 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DISK_DIR: Path | None = PACKAGE_DIR.parent / ".cache" / "guide"  # None: memory only
 LIBRARIES = ("networkx", "numpy", "scipy", "pygal", "text2qti", "markdown")
 _code_digest: tuple[tuple, str] = ((), "")
-_versions = ""
 
 
 # -- keys -------------------------------------------------------------------------------
@@ -72,17 +72,20 @@ def code_digest() -> str:
     return _code_digest[1]
 
 
+@functools.cache
+def versions_of(libraries: tuple[str, ...]) -> str:
+    """Python's version and each library's, as one string, read once per process."""
+    found = [f"python={sys.version}"]
+    for name in libraries:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ";".join(found)
+
+
 def library_versions() -> str:
-    global _versions
-    if not _versions:
-        found = []
-        for name in LIBRARIES:
-            try:
-                found.append(f"{name}={metadata.version(name)}")
-            except metadata.PackageNotFoundError:
-                found.append(f"{name}=-")
-        _versions = f"python={sys.version};" + ";".join(found)
-    return _versions
+    return versions_of(LIBRARIES)
 
 
 def in_package(function: Callable) -> bool:

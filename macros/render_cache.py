@@ -12,13 +12,10 @@ GUIDE_CACHE=off turns the disk off, as for figures.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
-import sys
 from collections.abc import Callable
-from importlib import metadata
 from typing import Any
 
 from . import figure_cache
@@ -42,21 +39,10 @@ class Tally:
 _files_key: tuple[Any, str] = (None, "")
 
 
-@functools.cache
-def versions() -> str:
-    found = [f"python={sys.version}"]
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=-")
-    return ";".join(found)
-
-
 def settings_key(config) -> str:
     """What in mkdocs.yml shapes a render or its warnings, and the libraries that do it."""
     settings = [config["markdown_extensions"], config["mdx_configs"], config["validation"],
-                config["use_directory_urls"], config["docs_dir"], versions()]
+                config["use_directory_urls"], config["docs_dir"], figure_cache.versions_of(LIBRARIES)]
     return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -43,13 +43,18 @@ def rendering(calls: list, warn: bool = False):
     return render
 
 
-def render_twice(markdown: str, warn: bool = False) -> tuple[list, object]:
+def render_each(markdowns: list[str], warn: bool = False) -> tuple[list, object]:
+    """Each Markdown through the cache as a page of its own: (what was really rendered, the last page)."""
     files, calls = files_of("a.md", "b.md"), []
     render = rendering(calls, warn)
-    for _ in range(2):
+    for markdown in markdowns:
         page = page_of(markdown, files)
         render_cache.render_with_cache(page, lambda config, files, page=page: render(page, config, files), CONFIG, files)
     return calls, page
+
+
+def render_twice(markdown: str, warn: bool = False) -> tuple[list, object]:
+    return render_each([markdown, markdown], warn)
 
 
 @pytest.mark.parametrize("changed", sorted(KEY_ARGS))
@@ -80,11 +85,7 @@ def test_a_second_render_of_the_same_markdown_comes_from_the_disk_with_everythin
 
 
 def test_changed_markdown_is_rendered_again():
-    files, calls = files_of("a.md", "b.md"), []
-    render = rendering(calls)
-    for markdown in ("# One", "# Two"):
-        page = page_of(markdown, files)
-        render_cache.render_with_cache(page, lambda config, files, page=page: render(page, config, files), CONFIG, files)
+    calls, _ = render_each(["# One", "# Two"])
     assert calls == ["# One", "# Two"]
 
 

@@ -37,7 +37,7 @@ from . import (
 from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
-from .figure_cache import cached_figure
+from .figure_cache import cached_figure, cached_named
 from .incremental import digest
 from .links import (
     PAGES,
@@ -551,10 +551,12 @@ class GuideMacros:
         """Computed again only when their data (or, for the lists, the mentions) changed."""
         marks = self.fingerprints()
         data = tuple(sorted((t, h) for t, h in marks.items() if t.startswith("data:")))
-        files: dict[str, str | bytes] = dict(memo(("downloads", data, marks["mentions"]), self.data_downloads))
+        inputs = (data, marks["mentions"])  # kept in memory while serving, and on the disk between builds
+        files: dict[str, str | bytes] = dict(memo(("downloads", *inputs), lambda: cached_named(
+            "downloads", inputs, self.data_downloads)))
         quizzes = (marks["data:chapters"], marks["data:quizzes"])
-        files.update(memo(("quiz exports", quizzes),  # issue 12
-                          lambda: lms_exports.export_files(self.chapters, self.guide["quizzes"])))
+        files.update(memo(("quiz exports", quizzes), lambda: cached_named(  # issue 12
+            "quiz exports", quizzes, lambda: lms_exports.export_files(self.chapters, self.guide["quizzes"]))))
         return files
 
     def profile_pages(self) -> dict[str, str]:

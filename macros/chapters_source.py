@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GuideError
+from .figure_cache import cached_value
 from .links import chapter_path
 from .model import display_label
 
@@ -107,7 +108,8 @@ def compute_mentions(markdown: str, collections: dict[str, list[dict]]) -> dict[
     for macro, names in MENTION_KINDS.items():
         for name in names:
             named = tuple((e["id"], display_label(e), tuple(e.get("aliases") or ())) for e in collections[name])
-            mentions[name] = set(mentions_by_name(markdown, named)) | (by_macro[macro] & {i for i, _, _ in named})
+            by_name = cached_value(mentions_by_name, markdown, named)  # on the disk between builds
+            mentions[name] = set(by_name) | (by_macro[macro] & {i for i, _, _ in named})
     return mentions
 
 

@@ -174,14 +174,28 @@ def cached(prefix: str, compute: Callable[..., Any], inputs: tuple) -> Any:
         key = prefix + input_key(compute, *inputs)
     except TypeError:  # an input without a stable form: remembered in memory only
         key, persist = prefix + "memory:" + input_key(compute, *inputs, stable=False), False
+    return looked_up(key, persist, lambda: compute(*inputs))
+
+
+def looked_up(key: str, persist: bool, compute: Callable[[], Any]) -> Any:
+    """The value under key in memory, else on the disk (persist), else compute()'s, kept."""
     if key in _figures:
         return _figures[key]
     found, value = read_disk(key) if persist else (False, None)
     if not found:
-        value = compute(*inputs)
+        value = compute()
         if persist:
             write_disk(key, value)
     return remember(key, value)
+
+
+def cached_named(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
+    """compute(), kept like cached_value, for a result computed from more than its arguments
+    (a method reading the loaded guide): inputs are plain data that determine it (hashes of
+    the data files it reads), and name tells it from other results with the same inputs."""
+    payload = json.dumps([name, code_digest(), library_versions(), links.DIRECTORY_URLS, inputs], sort_keys=True,
+                         default=plain_data)
+    return looked_up("named:" + hashlib.sha256(payload.encode()).hexdigest(), True, compute)
 
 
 def cached_figure(render: Callable[..., str], *inputs) -> str:

@@ -44,6 +44,8 @@ def attribute(tag: str, name: str) -> str | None:
 def first_terms_only(html: str) -> str:
     """Keep the first <abbr> outside links for each tooltip text; unwrap the others.
     A term inside a link to its own glossary entry (same hover text) counts as its first use."""
+    if "<abbr" not in html:  # most pages: nothing to do
+        return html
     seen: set[str] = set()
     out: list[str] = []
     link_title: str | None = None  # None outside links

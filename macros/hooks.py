@@ -75,6 +75,13 @@ def on_config(config):
         logger = logging.getLogger("mkdocs")
         for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
             logger.removeHandler(handler)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if macros_plugin:
+        importlib.import_module("macros.template_cache").keep_page_templates(macros_plugin.env)
+        if os.environ.get(SERVING) != "1":  # serve records what each page's macros read
+            importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
+        if getattr(search, "search_index", None) is not None:
+            importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
     if incremental():
         remember_theme(config.theme, Path(config.config_file_path).parent)
     return config
@@ -215,7 +222,10 @@ class MemoryBytecodeCache(BytecodeCache):
 
 def on_env(env, config, files):
     """Pages not rebuilt keep the title and front matter the navigation showed last time; if a
-    rebuilt page's changed, every page is rebuilt (each page's navigation shows it)."""
+    rebuilt page's changed, every page is rebuilt (each page's navigation shows it). The theme's
+    templates are compiled once and kept in .cache/guide/ (macros/template_cache.py)."""
+    if config.plugins.get("macros"):
+        importlib.import_module("macros.template_cache").keep_theme_templates(env)
     record = serve_state.pending if incremental() else None
     if record is None:
         return env
@@ -237,6 +247,7 @@ def on_env(env, config, files):
 def on_pre_build(config):
     if config.plugins.get("macros"):
         importlib.import_module("macros.render_cache").Tally.reset()
+        importlib.import_module("macros.macro_cache").Tally.reset()
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if incremental() and search is not None:
         search.search_index_prev = None  # Material's own merge assumes one page; on_post_build merges
@@ -254,6 +265,10 @@ def on_post_build(config):
     if macros_plugin:
         tally = importlib.import_module("macros.render_cache").Tally
         LOG.info(f"Rendered {tally.rendered} pages from Markdown; took {tally.reused} unchanged ones from .cache/guide/.")
+        macros_tally = importlib.import_module("macros.macro_cache").Tally
+        if os.environ.get(SERVING) != "1":
+            LOG.info(f"Ran the macros on {macros_tally.ran} pages; took {macros_tally.reused} pages' Markdown "
+                     "from .cache/guide/.")
     try:
         rework_search_index(macros, index_file, config)
     finally:
@@ -278,9 +293,10 @@ def rework_search_index(macros, index_file: Path, config) -> None:
         index["docs"] = whole_index(index["docs"], serve_state.pending)
     keywords = {**search_index.alias_keywords(macros.guide, url, index["config"]["separator"]),
                 **search_index.page_keywords(pages)}
-    index = search_index.rebuild(index, search_index.entry_docs(macros.guide, anchors, url),
-                                 search_index.entry_boosts(macros.appearances, len(macros.chapters), url),
-                                 search_index.excluded_page_cards(pages), keywords)
+    figure_cache = importlib.import_module("macros.figure_cache")  # a pure function of plain data: kept on disk
+    index = figure_cache.cached_value(search_index.rebuild, index, search_index.entry_docs(macros.guide, anchors, url),
+                                      search_index.entry_boosts(macros.appearances, len(macros.chapters), url),
+                                      search_index.excluded_page_cards(pages), keywords)
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GuideError
+from .figure_cache import cached_value
 from .model import COLLECTIONS, ENTRY_NOUNS, SYMMETRIC_RELATION_KINDS, WHOLE_ESSAY, display_label, references
 from .serve_state import RecordingDict
 from .validation import check_collection, describe_entry, did_you_mean, parse_yaml
@@ -90,10 +91,14 @@ def parsed_file(name: str, text: str) -> tuple[object, list[str]]:
     if key not in _PARSED:
         if len(_PARSED) > 4 * len(COLLECTIONS):  # a long session: drop what older edits parsed
             _PARSED.clear()
-        filename = f"data/{name}.yml"
-        entries = parse_yaml(text, filename)
-        _PARSED[key] = (entries, check_collection(name, entries, filename))
+        _PARSED[key] = cached_value(parse_and_check, name, text)  # on the disk between builds
     return _PARSED[key]
+
+
+def parse_and_check(name: str, text: str) -> tuple[object, list[str]]:
+    filename = f"data/{name}.yml"
+    entries = parse_yaml(text, filename)
+    return entries, check_collection(name, entries, filename)
 
 
 def read_text(path: Path) -> str | None:

@@ -138,7 +138,7 @@ Longitude = Annotated[float, coordinate("longitude", 180, "west to east")]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)  # schemas built when first used
 
 
 class Source(Strict):

@@ -12,10 +12,11 @@ GUIDE_CACHE=off turns the disk off, as for figures.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import figure_cache
@@ -85,6 +86,19 @@ class WarningSeen(logging.Handler):
         self.seen = True
 
 
+@contextlib.contextmanager
+def watching(watcher: WarningSeen) -> Iterator[None]:
+    """watcher sees what MkDocs and everything else log meanwhile."""
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
+    for logger in loggers:
+        logger.addHandler(watcher)
+    try:
+        yield
+    finally:
+        for logger in loggers:
+            logger.removeHandler(watcher)
+
+
 def render_with_cache(page, plain_render: Callable, config, files) -> None:
     """page.render(config, files), or what it set last time for the same inputs."""
     if INCLUDES in page.markdown or figure_cache.disk_dir() is None:
@@ -97,14 +111,9 @@ def render_with_cache(page, plain_render: Callable, config, files) -> None:
         restore(page, kept, files)
         Tally.reused += 1
         return None
-    watcher, loggers = WarningSeen(), [logging.getLogger("mkdocs"), logging.getLogger()]
-    for logger in loggers:
-        logger.addHandler(watcher)
-    try:
+    watcher = WarningSeen()
+    with watching(watcher):
         plain_render(config, files)
-    finally:
-        for logger in loggers:
-            logger.removeHandler(watcher)
     Tally.rendered += 1
     if not watcher.seen:
         figure_cache.write_disk(key, snapshot(page))

@@ -111,12 +111,18 @@ def test_guide_cache_off_renders_every_time(monkeypatch):
 TALLY = re.compile(r"Rendered (\d+) pages from Markdown; took (\d+) unchanged ones")
 
 
-def build_and_tally(project, site) -> tuple[int, int]:
+MACROS_TALLY = re.compile(r"Ran the macros on (\d+) pages; took (\d+) pages' Markdown")
+
+
+def build_and_tally(project, site) -> tuple[int, int, int]:
+    """(pages rendered, pages taken from the disk, pages whose macros ran)."""
     result = build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
-    found = TALLY.search(result.stderr)
-    assert found, "the build should say how many pages it rendered and how many it reused"
-    return int(found.group(1)), int(found.group(2))
+    found, macros_found = TALLY.search(result.stderr), MACROS_TALLY.search(result.stderr)
+    assert found and macros_found, "the build should say how many pages it rendered and how many it reused"
+    rendered, reused = int(found.group(1)), int(found.group(2))
+    assert int(macros_found.group(1)) + int(macros_found.group(2)) == rendered + reused
+    return rendered, reused, int(macros_found.group(1))
 
 
 def site_files(site) -> dict[str, bytes]:
@@ -125,10 +131,11 @@ def site_files(site) -> dict[str, bytes]:
 
 def test_a_build_from_the_disk_writes_the_same_site_and_still_fails_on_a_lost_anchor(project_copy, tmp_path):
     first_site, second_site = tmp_path / "first", tmp_path / "second"
-    rendered, reused = build_and_tally(project_copy, first_site)
-    assert reused == 0 and rendered > 50
-    rerendered, reused = build_and_tally(project_copy, second_site)
+    rendered, reused, macros_ran = build_and_tally(project_copy, first_site)
+    assert reused == 0 and rendered > 50 and macros_ran == rendered
+    rerendered, reused, macros_ran = build_and_tally(project_copy, second_site)
     assert reused >= rendered - 1, "only the page that includes CONTRIBUTING.md should render again"
+    assert macros_ran == 0, "a page whose inputs did not change ran its macros again"
     assert rerendered + reused == rendered
     first, second = site_files(first_site), site_files(second_site)
     assert sorted(first) == sorted(second)
@@ -141,7 +148,14 @@ def test_a_build_from_the_disk_writes_the_same_site_and_still_fails_on_a_lost_an
     chapter.write_text(chapter_text + "\n\n## A heading for the test\n\nText.\n", encoding="utf-8")
     about.write_text(about.read_text(encoding="utf-8")
                      + "\n\n[A section](chapters/01-a-new-partnership.md#a-heading-for-the-test)\n", encoding="utf-8")
-    build_and_tally(project_copy, tmp_path / "third")
+    # and a data file changes: every page that shows it runs its macros again (macros/macro_cache.py)
+    glossary = project_copy / "data" / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "Mexico abstained when the UN Commission", "Mexico abstained (edited) when the UN Commission"),
+        encoding="utf-8")
+    assert build_and_tally(project_copy, tmp_path / "third")[2] == rendered, "a data file changed: every page's macros run"
+    shown = (tmp_path / "third" / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Mexico abstained (edited) when" in shown, "the glossary page kept the text from before the edit"
     chapter.write_text(chapter_text, encoding="utf-8")
     result = build(project_copy, tmp_path / "fourth")
     assert result.returncode != 0, "a link to a heading that is gone passed the strict build"

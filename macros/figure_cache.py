@@ -36,6 +36,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DISK_DIR: Path | None = PACKAGE_DIR.parent / ".cache" / "guide"  # None: memory only
 LIBRARIES = ("networkx", "numpy", "scipy", "pygal", "text2qti", "markdown")
 _code_digest: tuple[tuple, str] = ((), "")
+_disk_bytes: dict[Path, int] = {}  # folder -> its size, as counted and then written to by this process
 
 
 # -- keys -------------------------------------------------------------------------------
@@ -140,24 +141,37 @@ def write_disk(key: str, value: Any) -> None:
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
             handle.write(hashlib.sha256(body).digest() + body)
         os.replace(handle.name, folder / f"{key}.pickle")
-        prune(folder)
+        note_written(folder, len(body) + 32)
     except (OSError, pickle.PicklingError):  # a read-only folder, a full disk: the build goes on
         return
 
 
-def prune(folder: Path, limit: int | None = None) -> None:
-    """Remove the least recently used entries until the folder holds at most 3/4 of the limit."""
+def note_written(folder: Path, size: int) -> None:
+    """Prune when the folder may have outgrown MAX_DISK_BYTES: its size is counted once per
+    process and then kept up to date by this process's writes (a rewrite counts twice, so the
+    estimate errs high), instead of a scan of the folder after every write."""
+    if folder not in _disk_bytes:
+        _disk_bytes[folder] = prune(folder)
+    _disk_bytes[folder] += size
+    if _disk_bytes[folder] > MAX_DISK_BYTES:
+        _disk_bytes[folder] = prune(folder)
+
+
+def prune(folder: Path, limit: int | None = None) -> int:
+    """Remove the least recently used entries until the folder holds at most 3/4 of the limit
+    (nothing, if it is within the limit); the bytes left."""
     limit = MAX_DISK_BYTES if limit is None else limit
     entries = [(e.stat().st_mtime_ns, e.stat().st_size, e.path) for e in os.scandir(folder) if e.is_file()]
     total = sum(size for _, size, _ in entries)
     if total <= limit:
-        return
+        return total
     for _, size, path in sorted(entries):
         if total <= limit * 3 // 4:
             break
         with contextlib.suppress(OSError):  # already gone (another build pruned it)
             os.remove(path)
         total -= size
+    return total
 
 
 # -- the cache ----------------------------------------------------------------------------

@@ -124,6 +124,22 @@ def test_prune_removes_the_least_recently_used_first(tmp_path):
     assert sorted(p.stem for p in tmp_path.iterdir()) == ["middle", "new"]
 
 
+def test_writes_keep_the_folder_within_its_limit_counting_it_once(code, monkeypatch):
+    monkeypatch.setattr(figure_cache, "MAX_DISK_BYTES", 3000)
+    monkeypatch.setattr(figure_cache, "_disk_bytes", {})
+    scans = []
+    plain_scandir = os.scandir
+    monkeypatch.setattr(figure_cache.os, "scandir", lambda folder: scans.append(folder) or plain_scandir(folder))
+    for n in range(3):
+        figure_cache.write_disk(f"entry{n}", b"x" * 500)
+    assert len(scans) == 1, "the folder was scanned again though it was well within its limit"
+    for n in range(3, 12):
+        figure_cache.write_disk(f"entry{n}", b"x" * 500)
+    total = sum(p.stat().st_size for p in figure_cache.DISK_DIR.iterdir())
+    assert 0 < total <= 3000
+    assert (figure_cache.DISK_DIR / "entry11.pickle").exists(), "the newest entry was pruned"
+
+
 def test_writes_leave_no_temporary_files(code):
     for n in range(3):
         figure_cache.cached_figure(counting_render([]), [n])

@@ -8,7 +8,8 @@
   glossary term, place and timeline event; accents ignored; keywords; pages kept out of it
   found by their title and description.
 - Each page's Markdown-to-HTML render is kept in .cache/guide/ and reused while its Markdown
-  and the settings are unchanged (macros/render_cache.py).
+  and the settings are unchanged (macros/render_cache.py); so are its compiled template, its
+  search entries and its Markdown after the macros (keep_unchanged_work).
 - `mkdocs serve --dirty` (make serve) rebuilds only the pages an edit affects: each page
   records what data and chapters it read (macros/incremental.py); the search index keeps
   the pages not rebuilt; anything not attributed rebuilds every page.
@@ -75,16 +76,24 @@ def on_config(config):
         logger = logging.getLogger("mkdocs")
         for handler in [h for h in logger.handlers if isinstance(h, CountHandler)]:
             logger.removeHandler(handler)
-    search = config.plugins.get("material/search") or config.plugins.get("search")
     if macros_plugin:
-        importlib.import_module("macros.template_cache").keep_page_templates(macros_plugin.env)
-        if os.environ.get(SERVING) != "1":  # serve records what each page's macros read
-            importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
-        if getattr(search, "search_index", None) is not None:
-            importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
+        keep_unchanged_work(config, macros_plugin)
     if incremental():
         remember_theme(config.theme, Path(config.config_file_path).parent)
     return config
+
+
+def keep_unchanged_work(config, macros_plugin) -> None:
+    """Work whose inputs did not change since the last build is taken from .cache/guide/: each
+    page's compiled template (macros/template_cache.py), its search entries
+    (macros/search_cache.py) and, except while serving (there, pages record what their macros
+    read), its Markdown after the macros (macros/macro_cache.py)."""
+    importlib.import_module("macros.template_cache").keep_page_templates(macros_plugin.env)
+    if os.environ.get(SERVING) != "1":
+        importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if getattr(search, "search_index", None) is not None:
+        importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
 
 
 def remember_theme(theme, project: Path) -> None:

@@ -96,12 +96,18 @@ def in_package(function: Callable) -> bool:
 def input_key(render: Callable[..., str], *inputs, stable: bool = True) -> str:
     """The hash of inputs and code. stable: raise TypeError for an input without a stable form
     (not stable: use its str(), which may hold a memory address, so only for this process)."""
-    if in_package(render):
-        code = code_digest() + library_versions()
-    else:  # a function from elsewhere (a test): its own module's source
-        code = inspect.getsource(inspect.getmodule(render) or render)
+    # a function from elsewhere (a test): its own module's source
+    code = package_code() if in_package(render) else inspect.getsource(inspect.getmodule(render) or render)
+    return hashed_key([render.__module__, render.__qualname__], code, inputs, stable)
+
+
+def package_code() -> str:
+    return code_digest() + library_versions()
+
+
+def hashed_key(names: list[str], code: str, inputs: tuple, stable: bool = True) -> str:
     # links.DIRECTORY_URLS shapes every link a figure draws (the offline edition turns it off)
-    payload = json.dumps([render.__module__, render.__qualname__, code, links.DIRECTORY_URLS, inputs], sort_keys=True,
+    payload = json.dumps([*names, code, links.DIRECTORY_URLS, inputs], sort_keys=True,
                          default=plain_data if stable else str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -207,9 +213,7 @@ def cached_named(name: str, inputs: tuple, compute: Callable[[], Any]) -> Any:
     """compute(), kept like cached_value, for a result computed from more than its arguments
     (a method reading the loaded guide): inputs are plain data that determine it (hashes of
     the data files it reads), and name tells it from other results with the same inputs."""
-    payload = json.dumps([name, code_digest(), library_versions(), links.DIRECTORY_URLS, inputs], sort_keys=True,
-                         default=plain_data)
-    return looked_up("named:" + hashlib.sha256(payload.encode()).hexdigest(), True, compute)
+    return looked_up("named:" + hashed_key([name], package_code(), inputs), True, compute)
 
 
 def cached_figure(render: Callable[..., str], *inputs) -> str:

@@ -83,6 +83,11 @@ def on_config(config):
     return config
 
 
+def search_plugin(config):
+    """Material's search plugin, under either name mkdocs.yml may give it (None without it)."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def keep_unchanged_work(config, macros_plugin) -> None:
     """Work whose inputs did not change since the last build is taken from .cache/guide/: each
     page's compiled template (macros/template_cache.py), its search entries
@@ -91,7 +96,7 @@ def keep_unchanged_work(config, macros_plugin) -> None:
     importlib.import_module("macros.template_cache").keep_page_templates(macros_plugin.env)
     if os.environ.get(SERVING) != "1":
         importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     if getattr(search, "search_index", None) is not None:
         importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
 
@@ -255,9 +260,9 @@ def on_env(env, config, files):
 
 def on_pre_build(config):
     if config.plugins.get("macros"):
-        importlib.import_module("macros.render_cache").Tally.reset()
-        importlib.import_module("macros.macro_cache").Tally.reset()
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+        importlib.import_module("macros.render_cache").RENDERS.reset()
+        importlib.import_module("macros.macro_cache").MACRO_RUNS.reset()
+    search = search_plugin(config)
     if incremental() and search is not None:
         search.search_index_prev = None  # Material's own merge assumes one page; on_post_build merges
 
@@ -272,11 +277,11 @@ def on_post_build(config):
     macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if macros_plugin:
-        tally = importlib.import_module("macros.render_cache").Tally
-        LOG.info(f"Rendered {tally.rendered} pages from Markdown; took {tally.reused} unchanged ones from .cache/guide/.")
-        macros_tally = importlib.import_module("macros.macro_cache").Tally
+        renders = importlib.import_module("macros.render_cache").RENDERS
+        LOG.info(f"Rendered {renders.done} pages from Markdown; took {renders.reused} unchanged ones from .cache/guide/.")
+        macro_runs = importlib.import_module("macros.macro_cache").MACRO_RUNS
         if os.environ.get(SERVING) != "1":
-            LOG.info(f"Ran the macros on {macros_tally.ran} pages; took {macros_tally.reused} pages' Markdown "
+            LOG.info(f"Ran the macros on {macro_runs.done} pages; took {macro_runs.reused} pages' Markdown "
                      "from .cache/guide/.")
     try:
         rework_search_index(macros, index_file, config)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import figure_cache, links, serve_state
-from .render_cache import WarningSeen, watching
+from .render_cache import Tally, WarningSeen, watching
 
 PREFIX = "macros:"
 LIBRARIES = ("jinja2", "mkdocs-macros-plugin", "mkdocs")
@@ -29,15 +29,7 @@ VARIABLES = ("extra", "environment", "plugin", "git", "article", "guide", "abbre
 _site: tuple[Any, str] = (None, "")
 
 
-class Tally:
-    """On how many pages this build ran the macros, and how many it took from the disk."""
-
-    ran = 0
-    reused = 0
-
-    @classmethod
-    def reset(cls) -> None:
-        cls.ran = cls.reused = 0
+MACRO_RUNS = Tally()  # pages whose macros ran, pages whose Markdown came from the disk
 
 
 def plain_part(mapping: Mapping) -> dict:
@@ -88,16 +80,16 @@ def render_with_cache(plugin, markdown: str, force_rendering: bool, plain_render
     """plain_render(markdown, force_rendering), or what it returned last time for the same inputs."""
     site = site_key_of(plugin) if figure_cache.disk_dir() is not None else None
     if site is None:
-        Tally.ran += 1
+        MACRO_RUNS.done += 1
         return plain_render(markdown=markdown, force_rendering=force_rendering)
     page = plugin.page
     key = page_key(site, markdown, force_rendering, page.file.src_uri, page.url, str(page.title), page.meta,
                    links.DIRECTORY_URLS)
     found, kept = figure_cache.read_disk(key)
     if found and isinstance(kept, str):
-        Tally.reused += 1
+        MACRO_RUNS.reused += 1
         return kept
-    Tally.ran += 1
+    MACRO_RUNS.done += 1
     watcher, failed_before = WarningSeen(), serve_state.failed
     with watching(watcher):
         rendered = plain_render(markdown=markdown, force_rendering=force_rendering)

@@ -27,14 +27,16 @@ INCLUDES = "--8<--"  # pymdownx.snippets: the render reads another file
 
 
 class Tally:
-    """How many pages this build rendered and how many it took from the disk."""
+    """On how many pages this build did a step itself, and on how many it took the result from the disk."""
 
-    rendered = 0
-    reused = 0
+    def __init__(self) -> None:
+        self.done = self.reused = 0
 
-    @classmethod
-    def reset(cls) -> None:
-        cls.rendered = cls.reused = 0
+    def reset(self) -> None:
+        self.done = self.reused = 0
+
+
+RENDERS = Tally()  # Markdown-to-HTML renders
 
 
 _files_key: tuple[Any, str] = (None, "")
@@ -102,19 +104,19 @@ def watching(watcher: WarningSeen) -> Iterator[None]:
 def render_with_cache(page, plain_render: Callable, config, files) -> None:
     """page.render(config, files), or what it set last time for the same inputs."""
     if INCLUDES in page.markdown or figure_cache.disk_dir() is None:
-        Tally.rendered += 1
+        RENDERS.done += 1
         return plain_render(config, files)
     detailed = logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG
     key = render_key(page.markdown, page.file.src_uri, page.file.url, settings_key(config), files_key(files), detailed)
     found, kept = figure_cache.read_disk(key)
     if found:
         restore(page, kept, files)
-        Tally.reused += 1
+        RENDERS.reused += 1
         return None
     watcher = WarningSeen()
     with watching(watcher):
         plain_render(config, files)
-    Tally.rendered += 1
+    RENDERS.done += 1
     if not watcher.seen:
         figure_cache.write_disk(key, snapshot(page))
     return None

@@ -19,7 +19,7 @@ from .errors import GuideError
 TOOLTIP_PAGES = ("chapters/", "before-you-read.md")
 # Reloaded when macros/ changed, so `mkdocs serve` picks up edits to it (dependencies first).
 # serve_state is not among them: it keeps what serve remembers between rebuilds.
-MODULES = ("incremental", "model", "validation", "text", "svg", "links", "loader", "chapters_source", "tables", "facts", "study",
+MODULES = ("incremental", "model", "validation", "text", "svg", "hover_marks", "links", "loader", "chapters_source", "tables", "facts", "study",
            "profiles", "glossary", "chapter_page", "argument", "citations", "downloads", "print_views", "printables",
            "corrections", "first_mentions", "jump_to", "search_index", "timeline_chart",
            "argument_diagram", "theme_marks", "charts", "basemap", "place_map", "relations", "lms_exports",

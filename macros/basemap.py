@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import GuideError
@@ -55,7 +56,7 @@ def pairs(flat: list[float]) -> list[Point]:
     return list(zip(flat[0::2], flat[1::2], strict=True))
 
 
-def region_holding(basemap: dict, bounds: list[float]) -> dict | None:
+def region_holding(basemap: Mapping, bounds: list[float]) -> dict | None:
     """The stored region whose box holds the whole of bounds [west, south, east, north]."""
     west, south, east, north = bounds
     for region in basemap["regions"].values():

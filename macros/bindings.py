@@ -37,7 +37,7 @@ from . import (
 from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
-from .figure_cache import cached_figure, cached_named
+from .figure_cache import KnownByDigest, cached_figure, cached_named
 from .incremental import digest
 from .links import (
     PAGES,
@@ -45,6 +45,7 @@ from .links import (
     built_href,
     chapter_path,
     entry_target,
+    hover_texts,
     link_to_chapter,
     link_to_entry,
     relative,
@@ -446,10 +447,11 @@ class GuideMacros:
 
     # -- map of places (issue 10) ------------------------------------------
     @property
-    def basemap(self) -> dict:
+    def basemap(self) -> KnownByDigest:
         record("file:basemap")
         if not hasattr(self, "_basemap"):
-            self._basemap = load_basemap(Path(self.env.project_dir) / "data" / BASEMAP_FILE)
+            path = Path(self.env.project_dir) / "data" / BASEMAP_FILE
+            self._basemap = KnownByDigest(load_basemap(path), digest(path.read_bytes()))
         return self._basemap
 
     def map_places(self, ids: set[str] | None = None) -> list[dict]:
@@ -566,6 +568,13 @@ class GuideMacros:
     def data_downloads(self) -> dict[str, str | bytes]:
         flat = {f"{name}:{eid}": chapters for name, ids in self.appearances.items() for eid, chapters in ids.items()}
         return dict(downloads.download_files(self.guide.collections, flat))
+
+    @functools.cached_property
+    def hover_texts(self) -> dict[str, str]:
+        """Hover mark -> text, for macros/hooks.py to fill in (read without recording: a page
+        depends on the entries its macros looked up)."""
+        return hover_texts({name: {e["id"]: e for e in self.guide.entries(name) if "id" in e}
+                            for name in dict.keys(self.guide.collections)})
 
     def page_meta(self) -> dict[str, str]:
         """A chapter's or profile's page title and meta description from data, as attribute-safe text."""

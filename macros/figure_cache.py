@@ -22,7 +22,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -40,8 +40,27 @@ _disk_bytes: dict[Path, int] = {}  # folder -> its size, as counted and then wri
 
 
 # -- keys -------------------------------------------------------------------------------
+class KnownByDigest(Mapping):
+    """Large read-only data (the basemap) that a key names by its digest, not its contents:
+    encoding 80 KB for every figure's key cost more than looking the figure up."""
+
+    def __init__(self, data: Mapping, digest: str):
+        self.data, self.digest = data, digest
+
+    def __getitem__(self, name: str) -> Any:
+        return self.data[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
 def plain_data(value: Any) -> Any:
     """What json.dumps cannot hold, as a tagged value; TypeError for anything without a stable form."""
+    if isinstance(value, KnownByDigest):
+        return {"<digest>": value.digest}
     if isinstance(value, (set, frozenset)):
         return {"<set>": sorted(value, key=repr)}
     if isinstance(value, (datetime.date, datetime.datetime)):

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from .chapters_source import names_of
+from .hover_marks import mark
 from .links import link_to_chapter, link_to_entry, source_links
-from .text import hover, indent, safe, safe_block
+from .text import indent, safe, safe_block
 
 DIGITS = "0–9"
 
@@ -64,12 +65,13 @@ def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
 
 
 def abbreviations(glossary: list[dict]) -> dict[str, str]:
-    """Every term, alias and capitalised form, with the tooltip text it gets."""
+    """Every term, alias and capitalised form, with the mark of the tooltip text it gets
+    (filled in after Markdown: macros/hover_marks.py)."""
     found: dict[str, str] = {}
     for entry in glossary:
         for name in names_of(entry):
             if "]" not in name:
-                found.setdefault(name, hover(entry["short"]))
+                found.setdefault(name, mark("glossary", entry["id"]))
     return found
 
 

@@ -79,7 +79,7 @@ def on_config(config):
     if macros_plugin:
         keep_unchanged_work(config, macros_plugin)
     if incremental():
-        remember_theme(config.theme, Path(config.config_file_path).parent)
+        remember_theme(config.theme)
     return config
 
 
@@ -101,17 +101,17 @@ def keep_unchanged_work(config, macros_plugin) -> None:
         importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
 
 
-def remember_theme(theme, project: Path) -> None:
+def remember_theme(theme) -> None:
     """While serving, the theme's templates are compiled once, and the list of the installed
-    theme's files (Material's thousands of icons) is read and filtered once; overrides/ is read
-    every build."""
+    theme's files (Material's thousands of icons) is read and filtered once; overrides/ (the
+    theme's custom_dir) is read every build."""
     plain_get_env = theme.get_env
 
     def get_env():
         env = plain_get_env()
         env.bytecode_cache = MemoryBytecodeCache()
         loader = env.loader
-        loader.list_templates = lambda: theme_templates(loader.searchpath, project)
+        loader.list_templates = lambda: theme_templates(loader.searchpath, theme.custom_dir)
         plain_list = env.list_templates
 
         def list_templates(extensions=None, filter_func=None):
@@ -120,20 +120,22 @@ def remember_theme(theme, project: Path) -> None:
             # a filter's verdict on a name, remembered per filter (its code) and the theme's settings
             key = (filter_func.__code__, tuple(theme.static_templates))
             verdicts = serve_state.template_verdicts.setdefault(key, {})
-            for name in loader.list_templates():
+            names = loader.list_templates()
+            for name in names:
                 if name not in verdicts:
                     verdicts[name] = bool(filter_func(name))
-            return [name for name in loader.list_templates() if verdicts[name]]
+            return [name for name in names if verdicts[name]]
         env.list_templates = list_templates
         return env
     theme.get_env = get_env
 
 
-def theme_templates(searchpath: list[str], project: Path) -> list[str]:
-    """What FileSystemLoader(searchpath).list_templates() gives, folders outside the project cached."""
+def theme_templates(searchpath: list[str], custom_dir: str | None) -> list[str]:
+    """What FileSystemLoader(searchpath).list_templates() gives, every folder but custom_dir
+    listed once (the installed theme's folders may sit in the project's .venv/)."""
     found: set[str] = set()
     for folder in searchpath:
-        if Path(folder).resolve().is_relative_to(project.resolve()):
+        if custom_dir and Path(folder).resolve() == Path(custom_dir).resolve():
             found.update(FileSystemLoader(folder).list_templates())
         else:
             if folder not in serve_state.template_lists:
@@ -209,10 +211,15 @@ def keep_render(page) -> None:
 
 
 def on_page_content(html, page, config, files):
-    """Tooltips on the first use of each term; on chapter pages, one link per target per
-    section; on long reference pages, a "Jump to" list of sections."""
-    from macros import first_mentions, jump_to  # the macros plugin has imported the package by now
+    """Hover texts filled in (macros/hover_marks.py); tooltips on the first use of each term;
+    on chapter pages, one link per target per section; on long reference pages, a "Jump to"
+    list of sections."""
+    from macros import first_mentions, hover_marks, jump_to  # the macros plugin has imported the package by now
 
+    macros_plugin = config.plugins.get("macros")
+    macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
+    if macros is not None:
+        html = hover_marks.fill(html, macros.hover_texts, page.file.src_uri)
     html = first_mentions.first_terms_only(html)
     if page.file.src_uri.startswith("chapters/"):
         html = first_mentions.unlink_repeats(html)

@@ -5,6 +5,7 @@ import posixpath
 import re
 
 from .errors import GuideError
+from .hover_marks import attribute_text, mark
 from .model import ENTRY_NOUNS, TOOLTIP_MAX_WORDS, display_label
 from .text import hover, link_label, plain
 from .validation import did_you_mean
@@ -119,10 +120,18 @@ def entry_hover(entry: dict) -> str | None:
     return one_sentence(longer) if longer else None
 
 
+def hover_texts(by_id: dict[str, dict[str, dict]]) -> dict[str, str]:
+    """Each entry's hover mark -> its hover text as it goes into the page (macros/hover_marks.py)."""
+    return {mark(collection, entry_id): attribute_text(hover(text))
+            for collection, entries in by_id.items() for entry_id, entry in entries.items()
+            if (text := entry_hover(entry))}
+
+
 def link_to_entry(collection: str, entry: dict, from_page: str, text=None, hover_text: bool = True) -> str:
-    """hover_text=False for repeated cross-links: every hover text costs script time."""
+    """hover_text=False for repeated cross-links: every hover text costs script time. The hover
+    text is a mark, filled in after Markdown (macros/hover_marks.py)."""
     label = text or display_label(entry)
-    title = entry_hover(entry) if hover_text else None
+    title = mark(collection, entry["id"]) if hover_text and entry_hover(entry) else None
     return md_link(label, relative(from_page, entry_target(collection, entry["id"])), title)
 
 

@@ -9,6 +9,8 @@ overlaps no other label, marker or panel edge; failing that, a spot further out 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .basemap import border_path, contains, land_path, make_view, project, region_holding
 from .errors import GuideError
 from .model import PLACE_KIND_LABELS
@@ -181,7 +183,7 @@ def locator_bounds(places: list[dict], panel: str) -> list[float]:
     return box
 
 
-def draw_panel(figure_id: str, name: str, view: dict, basemap: dict, title: str = "") -> str:
+def draw_panel(figure_id: str, name: str, view: dict, basemap: Mapping, title: str = "") -> str:
     """One panel: water, land, borders, frame; its clip path id is unique on the page (print edition too)."""
     region = region_holding(basemap, view["bounds"])
     if region is None:
@@ -248,7 +250,7 @@ def kinds_of(places: list[dict]) -> list[str]:
 
 
 # -- the two figures -------------------------------------------------------------------------
-def render_place_map(places: list[dict], basemap: dict, text_version_id: str) -> str:
+def render_place_map(places: list[dict], basemap: Mapping, text_version_id: str) -> str:
     """The Places page's map. places: {id, name, kind, latitude, longitude, href} (href built for the page)."""
     main = make_view(PANEL_BOUNDS[MAIN], FULL_WIDTH, parallel=0.0)
     inset_height = make_view(PANEL_BOUNDS[INSET], INSET_WIDTH)["height"]
@@ -270,7 +272,7 @@ def render_place_map(places: list[dict], basemap: dict, text_version_id: str) ->
     return figure_block(svg, caption=caption, kind="map", text_version_id=text_version_id)
 
 
-def render_locator(places: list[dict], basemap: dict, chapter_id: str, chapter_number: int) -> str:
+def render_locator(places: list[dict], basemap: Mapping, chapter_id: str, chapter_number: int) -> str:
     """A chapter's small map of the places it names; '' for a chapter that names none.
     An image, not links: its text version (render_locator_list) links each place, so a keyboard
     user meets each place once, and the chapter page does not double its links."""

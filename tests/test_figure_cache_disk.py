@@ -107,6 +107,16 @@ def test_sets_and_dates_give_stable_keys(code):
     assert key != figure_cache.input_key(render, {"a", "b"}, "2001-09-05")
 
 
+def test_large_data_known_by_digest_is_keyed_by_its_digest_and_reads_as_before(code):
+    render = counting_render([])
+    first = figure_cache.KnownByDigest({"regions": {"a": [1, 2]}}, "digest-1")
+    same_digest = figure_cache.KnownByDigest({"regions": {"a": [9]}}, "digest-1")
+    new_file = figure_cache.KnownByDigest({"regions": {"a": [1, 2]}}, "digest-2")
+    key = figure_cache.input_key(render, first)
+    assert key == figure_cache.input_key(render, same_digest) != figure_cache.input_key(render, new_file)
+    assert first["regions"] == {"a": [1, 2]} and dict(first) == {"regions": {"a": [1, 2]}} and len(first) == 1
+
+
 def test_guide_cache_off_writes_nothing(code, monkeypatch):
     monkeypatch.setenv("GUIDE_CACHE", "off")
     figure_cache.cached_figure(counting_render([]), [1])

@@ -154,3 +154,18 @@ def test_a_part_of_a_page_is_reused_only_while_what_it_read_is_unchanged():
     assert len(calls) == 3
     serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"})  # not recording (a strict build)
     assert len(calls) == 4
+
+
+def test_serve_lists_the_installed_themes_templates_once_and_overrides_every_build(tmp_path, monkeypatch):
+    from macros import hooks
+
+    installed, overrides = tmp_path / ".venv" / "material", tmp_path / "overrides"  # both in the project
+    for folder in (installed, overrides):
+        folder.mkdir(parents=True)
+        (folder / "base.html").write_text("", encoding="utf-8")
+    monkeypatch.setattr(serve_state, "template_lists", {})
+    searchpath = [str(overrides), str(installed)]
+    assert hooks.theme_templates(searchpath, str(overrides)) == ["base.html"]
+    (overrides / "main.html").write_text("", encoding="utf-8")
+    (installed / "icon.svg").write_text("", encoding="utf-8")  # an installed theme does not change while serving
+    assert hooks.theme_templates(searchpath, str(overrides)) == ["base.html", "main.html"]

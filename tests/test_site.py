@@ -51,6 +51,26 @@ def test_no_unrendered_macros(parsed, built_site):
     assert not leftovers, f"pages showing raw Jinja outside code: {leftovers}"
 
 
+def test_every_hover_mark_is_filled_in(built_site):
+    """Links and tooltips carry marks until hooks.py fills them (macros/hover_marks.py)."""
+    left = [str(path.relative_to(built_site)) for path in built_site.rglob("*")
+            if path.suffix in {".html", ".json", ".js", ".csv", ".txt", ".xml", ".md"}
+            and re.search(r'=\\?"⟦', path.read_text(encoding="utf-8", errors="replace"))]
+    assert not left, f"hover marks left in: {left}"
+
+
+def test_tooltips_and_term_links_show_the_terms_short_line(built_site):
+    from macros.text import hover
+
+    shorts = {hover(e["short"]) for e in load("glossary")}
+    chapter = (built_site / "chapters" / "02-fox-goes-abroad" / "index.html").read_text(encoding="utf-8")
+    titles = [html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)"', chapter)]
+    assert titles and set(titles) <= shorts, set(titles) - shorts
+    glossary_links = re.findall(r'<a href="[^"]*glossary/#([\w-]+)" title="([^"]*)"', chapter)
+    by_id = {e["id"]: hover(e["short"]) for e in load("glossary")}
+    assert glossary_links and all(html.unescape(title) == by_id[i] for i, title in glossary_links)
+
+
 def test_nothing_loads_from_another_host(parsed, built_site):
     external = [f"{page.relative_to(built_site)}: {kind} {url}" for page, info in parsed.items()
                 for kind, url in info.resources if re.match(r"^(https?:)?//", url)]

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import chapters_source, figure_cache, first_mentions, links, text
+from macros import chapters_source, figure_cache, first_mentions, hover_marks, links, text
+from macros.errors import GuideError
 from macros.links import built_href
 from macros.svg import figure_block, svg_element
 from sample_data import CASTANEDA, CHAPTERS, FOX, TERM
@@ -63,9 +64,37 @@ def test_chapter_path_pads_the_number():
     assert links.chapter_path(CHAPTERS[0]) == "chapters/01-start.md"
 
 
-def test_profile_link_carries_the_short_description_as_hover_text():
+def test_profile_link_carries_a_mark_that_fills_in_as_the_short_description():
     link = links.link_to_entry("people", FOX, "chapters/01-start.md")
-    assert link == '[Vicente Fox](../reference/people/fox.md){ title="Mexico\'s president." }'
+    assert link == '[Vicente Fox](../reference/people/fox.md){ title="⟦people/fox⟧" }'
+    texts = links.hover_texts({"people": {"fox": FOX}})
+    assert hover_marks.fill(f'<a title="{hover_marks.mark("people", "fox")}">', texts) == '<a title="Mexico\'s president.">'
+
+
+def test_hover_texts_are_written_as_markdown_writes_an_attribute():
+    entry = {"id": "ft", "term": "T", "short": 'Goods & "services" <duty-free>; &amp; kept.'}
+    texts = links.hover_texts({"glossary": {"ft": entry}})
+    assert texts == {"⟦glossary/ft⟧": "Goods &amp; 'services' ‹duty-free›; &amp; kept."}
+
+
+def test_an_entry_without_a_hover_text_gets_no_mark_and_no_title():
+    bare = {"id": "x", "name": "X"}
+    assert links.hover_texts({"places": {"x": bare}}) == {}
+    assert "title" not in links.link_to_entry("places", bare, "index.md")
+
+
+def test_filling_replaces_every_title_mark_and_leaves_marks_shown_as_text_alone():
+    texts = {"⟦glossary/a⟧": "A.", "⟦people/b-c⟧": "B."}
+    html = ('<abbr title="⟦glossary/a⟧">a</abbr> ⟦ <a title="⟦people/b-c⟧">b</a> <abbr title="⟦glossary/a⟧">a</abbr>'
+            ' <code>⟦glossary/a⟧</code> <code>⟦glossary/gone⟧</code>')
+    assert hover_marks.fill(html, texts) == ('<abbr title="A.">a</abbr> ⟦ <a title="B.">b</a> <abbr title="A.">a</abbr>'
+                                             ' <code>⟦glossary/a⟧</code> <code>⟦glossary/gone⟧</code>')
+    assert hover_marks.fill("<p>no marks</p>", texts) == "<p>no marks</p>"
+
+
+def test_a_mark_without_a_text_stops_the_build_with_its_name():
+    with pytest.raises(GuideError, match="⟦glossary/gone⟧"):
+        hover_marks.fill('<abbr title="⟦glossary/gone⟧">x</abbr>', {})
 
 
 def test_link_without_hover_and_with_own_text():

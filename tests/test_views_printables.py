@@ -99,7 +99,7 @@ def test_quizzes_and_keys_go_chapter_by_chapter_and_skip_chapters_without_items(
 # -- the role-play --------------------------------------------------------------------------
 def test_role_brief_links_the_name_to_its_profile_and_lists_key_terms():
     out = printables.render_role_briefs([ROLE], {"fox": ("people", FOX)}, {"maquiladora": TERM}, "study/teachers.md")
-    assert out.startswith('**[Vicente Fox](../reference/people/fox.md){ title="Mexico\'s president." }, '
+    assert out.startswith('**[Vicente Fox](../reference/people/fox.md){ title="⟦people/fox⟧" }, '
                           "President of Mexico.**  \nYou won in 2000.")
     assert "*Key terms:* [maquiladora](../reference/glossary.md#maquiladora)" in out
 

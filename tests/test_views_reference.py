@@ -1,7 +1,7 @@
 """Profiles of people and bodies, and the glossary."""
 import pytest
 
-from macros import glossary, profiles
+from macros import glossary, hover_marks, links, profiles
 from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
 
 WHOS_WHO_PAGE = "reference/people.md"
@@ -72,12 +72,15 @@ def test_terms_starting_with_a_quote_or_digit_file_sensibly():
 
 def test_abbreviations_cover_aliases_and_capitalised_forms():
     found = glossary.abbreviations([TERM])
-    assert found["maquiladoras"] == found["Maquiladora"] == "A factory assembling goods for export."
+    assert found["maquiladoras"] == found["Maquiladora"] == "⟦glossary/maquiladora⟧"  # filled in after Markdown
+    texts = links.hover_texts({"glossary": {"maquiladora": TERM}})
+    filled = hover_marks.fill(f'<abbr title="{found["maquiladoras"]}">', texts)
+    assert filled == '<abbr title="A factory assembling goods for export.">'
 
 
 def test_a_page_gets_only_the_abbreviations_it_uses():
     lines = glossary.abbreviations_used(glossary.abbreviations([TERM]), "Maquiladoras spread.")
-    assert lines == ["*[Maquiladoras]: A factory assembling goods for export."]  # not "Maquiladora": not a word here
+    assert lines == ["*[Maquiladoras]: ⟦glossary/maquiladora⟧"]  # not "Maquiladora": not a word here
 
 
 @pytest.mark.parametrize("text, used", [

@@ -98,7 +98,8 @@ def keep_unchanged_work(config, macros_plugin) -> None:
         importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
     search = search_plugin(config)
     if getattr(search, "search_index", None) is not None:
-        importlib.import_module("macros.search_cache").keep_search_entries(search.search_index)
+        importlib.import_module("macros.search_cache").keep_search_entries(
+            search.search_index, importlib.import_module("macros.search_index").indexed_html)
 
 
 def remember_theme(theme) -> None:

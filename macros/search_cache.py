@@ -51,14 +51,20 @@ def index_with_cache(page, search_index, plain_add: Callable, settings: str) -> 
     return None
 
 
-def keep_search_entries(search_index) -> None:
-    """Wraps search_index.add_entry_from_context (Material makes a new index every build)."""
+def keep_search_entries(search_index, indexed_html: Callable[[str, str], str]) -> None:
+    """Wraps search_index.add_entry_from_context (Material makes a new index every build);
+    indexed_html(page path, HTML) gives the part of a page the plugin is to read."""
     plain_add = search_index.add_entry_from_context
     if getattr(plain_add, "keeps_entries", False):
         return
     settings = search_settings(search_index)
 
     def add_entry_from_context(page) -> None:
-        index_with_cache(page, search_index, plain_add, settings)
+        html = page.content
+        page.content = indexed_html(page.file.src_uri, html)
+        try:
+            index_with_cache(page, search_index, plain_add, settings)
+        finally:
+            page.content = html
     add_entry_from_context.keeps_entries = True  # type: ignore[attr-defined]
     search_index.add_entry_from_context = add_entry_from_context

@@ -168,6 +168,19 @@ def entry_docs(guide, anchors: list[str], url: Callable[[str], str]) -> dict[str
             page["timeline"]: timeline_docs(guide["timeline"], anchors, page["timeline"])}
 
 
+FIRST_SECTION = re.compile(r"<h[2-6][\s>]")
+
+
+def indexed_html(src_uri: str, html: str) -> str:
+    """What Material's search plugin is given of a page: all of it, except on the pages whose
+    sections rebuild() replaces by entry docs, where only the part before the first section
+    heading (rebuild keeps the page's first paragraph): parsing the rest was thrown away."""
+    if src_uri not in {PAGES[name] for name in ENTRY_PAGES}:
+        return html
+    found = FIRST_SECTION.search(html)
+    return html[:found.start()] if found else html
+
+
 def entry_location(collection: str, entry_id: str, url: Callable[[str], str]) -> str:
     """An entry's search location: its page's URL, with #id where it shares a page."""
     page, _, anchor = entry_target(collection, entry_id).partition("#")

@@ -91,7 +91,8 @@ SEARCH_CONFIG = {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": [], "field
 def search_page(content: str = "<h1 id=\"fox\">Fox</h1><p>Vicente Fox won in 2000.</p>", title: str = "Fox",
                 meta: dict | None = None, heading: str = "Fox"):
     toc = get_toc([{"level": 1, "id": "fox", "name": heading, "children": []}])
-    return SimpleNamespace(content=content, toc=toc, url="people/fox/", title=title, meta=meta or {})
+    return SimpleNamespace(content=content, toc=toc, url="people/fox/", title=title, meta=meta or {},
+                           file=SimpleNamespace(src_uri="reference/people/fox.md"))
 
 
 def indexed(page, counted: list) -> list[dict]:
@@ -103,7 +104,7 @@ def indexed(page, counted: list) -> list[dict]:
         counted.append(page.url)
         plain(page)
     index.add_entry_from_context = add
-    search_cache.keep_search_entries(index)
+    search_cache.keep_search_entries(index, lambda path, html: html)
     index.add_entry_from_context(page)
     return index.entries
 
@@ -114,6 +115,16 @@ def test_a_pages_search_entries_are_taken_from_the_disk_while_the_page_is_unchan
     second = indexed(search_page(), counted)
     assert first == second and first[0]["location"] == "people/fox/" and "2000" in first[0]["text"]
     assert len(counted) == 1
+
+
+def test_the_plugin_reads_the_part_of_a_page_it_is_given_and_the_page_keeps_its_html():
+    html = '<h1 id="fox">Fox</h1><p>Intro.</p><h2 id="later">Later</h2><p>Later text.</p>'
+    page = search_page(content=html)
+    index = SearchIndex(**SEARCH_CONFIG)
+    search_cache.keep_search_entries(index, lambda path, html: html.split("<h2")[0])
+    index.add_entry_from_context(page)
+    assert "Intro." in index.entries[0]["text"] and "Later" not in repr(index.entries)
+    assert page.content == html
 
 
 @pytest.mark.parametrize("changed", [{"content": "<h1 id=\"fox\">Fox</h1><p>Fox won in 2001.</p>"},

@@ -140,6 +140,38 @@ def test_entry_pages_lose_their_coarse_sections_and_keep_their_introduction():
     assert index["docs"][1]["location"] == "reference/glossary/#letter-m"  # the input is left as it was
 
 
+GLOSSARY_HTML = ('<h1 id="glossary">Glossary</h1><p>Terms the essay uses, A to Z.</p>'
+                 '<nav class="az-bar"><a href="#letter-a">A</a></nav>'
+                 '<h2 id="letter-a">A</h2><dl><dt id="abstention">abstention</dt><dd><p>Not voting.</p></dd></dl>'
+                 '<h3 id="more">More</h3><p>Later text.</p>')
+
+
+def material_docs(content: str) -> list[dict]:
+    """The docs Material's search plugin makes of a glossary page with this HTML."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    toc = get_toc([{"level": 1, "id": "glossary", "name": "Glossary", "children": [
+        {"level": 2, "id": "letter-a", "name": "A", "children": [{"level": 3, "id": "more", "name": "More", "children": []}]}]}])
+    index = SearchIndex(lang=["en"], separator=SEPARATOR, pipeline=[], fields={})
+    index.add_entry_from_context(SimpleNamespace(content=content, toc=toc, url="reference/glossary/", title="Glossary",
+                                                 meta={}, file=SimpleNamespace(src_uri="reference/glossary.md")))
+    return index.entries
+
+
+def test_entry_pages_give_search_only_their_introduction_and_the_rework_comes_out_the_same():
+    trimmed = si.indexed_html("reference/glossary.md", GLOSSARY_HTML)
+    assert trimmed.startswith('<h1 id="glossary">') and "<h2" not in trimmed and "az-bar" in trimmed
+    entries = {"reference/glossary/": [doc("reference/glossary/#abstention", "abstention", "<p>Not voting.</p>")]}
+    whole, part = (si.replace_sections(index_of(*material_docs(html)), "reference/glossary/", entries["reference/glossary/"])
+                   for html in (GLOSSARY_HTML, trimmed))
+    assert whole == part and len(whole["docs"]) == 2
+    assert si.indexed_html("chapters/01-a-new-partnership.md", GLOSSARY_HTML) == GLOSSARY_HTML
+    assert si.indexed_html("reference/glossary.md", "<h1>Glossary</h1><p>No sections.</p>") == "<h1>Glossary</h1><p>No sections.</p>"
+
+
 def test_entry_docs_cover_glossary_places_and_timeline_pages():
     guide = {"glossary": [TERM], "places": [PLACE], "timeline": EVENTS}
     out = si.entry_docs(guide, timeline_anchors(EVENTS), url)

@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 TAG = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>""")
@@ -41,9 +42,11 @@ def attribute(tag: str, name: str) -> str | None:
     return None if match is None else (match.group(1) if match.group(1) is not None else match.group(2))
 
 
+@functools.lru_cache(maxsize=32)  # under `mkdocs serve`, a page rebuilt with the same render
 def first_terms_only(html: str) -> str:
-    """Keep the first <abbr> outside links for each tooltip text; unwrap the others.
-    A term inside a link to its own glossary entry (same hover text) counts as its first use."""
+    """Keep the first <abbr> outside links for each tooltip (its hover mark, one per entry:
+    macros/hover_marks.py); unwrap the others. A term inside a link to its own glossary
+    entry (the same mark) counts as its first use."""
     if "<abbr" not in html:  # most pages: nothing to do
         return html
     seen: set[str] = set()
@@ -76,6 +79,7 @@ def is_guide_link(href: str) -> bool:
     return bool(href) and not href.startswith(("#", "mailto:")) and "://" not in href
 
 
+@functools.lru_cache(maxsize=32)
 def unlink_repeats(html: str) -> str:
     """Per h2 section: the first link to each guide target stays, repeats become text."""
     seen: set[str] = set()

@@ -1,6 +1,7 @@
 """Relative .md links to chapters and to entries on the reference pages."""
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -30,6 +31,7 @@ def chapter_path(chapter: dict) -> str:
     return f"chapters/{chapter['number']:02d}-{chapter['id']}.md"
 
 
+@functools.lru_cache(maxsize=65536)  # a build asks for the same few hundred links again and again
 def relative(from_page: str, target: str) -> str:
     """Path to target (docs-relative, may carry #anchor) as seen from from_page."""
     path, _, anchor = target.partition("#")

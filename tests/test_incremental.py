@@ -169,3 +169,19 @@ def test_serve_lists_the_installed_themes_templates_once_and_overrides_every_bui
     (overrides / "main.html").write_text("", encoding="utf-8")
     (installed / "icon.svg").write_text("", encoding="utf-8")  # an installed theme does not change while serving
     assert hooks.theme_templates(searchpath, str(overrides)) == ["base.html", "main.html"]
+
+
+def test_serve_looks_for_saved_files_every_tenth_of_a_second(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    from macros import hooks
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    server.watch(str(tmp_path / "docs"))  # as MkDocs does before plugins' on_serve
+    assert [e.timeout for e in server.observer.emitters] == [0.5]
+    assert hooks.on_serve(server, config=None, builder=None) is server
+    server.watch(str(tmp_path / "data"))  # as mkdocs.yml's watch: list, after on_serve
+    assert [e.timeout for e in server.observer.emitters] == [hooks.WATCH_INTERVAL] * 2
+    server.server_close()

@@ -47,7 +47,7 @@ def test_a_link_to_a_term_far_down_the_glossary_opens_at_it(browser, site_url, b
 
 
 def test_skipped_blocks_are_all_laid_out_once_the_page_is_idle(browser, site_url):
-    """guide.js lays out what was skipped, one block per idle moment after the load, so the whole page
+    """guide.js lays out what was skipped, a few milliseconds' worth per idle moment after the load, so the whole page
     is ready before the reader scrolls there (and audits that read positions find every block)."""
     with opened_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
         page.goto(site_url + "reference/glossary/", wait_until="load")

@@ -164,9 +164,15 @@ def theme_templates(searchpath: list[str], custom_dir: str | None) -> list[str]:
     return sorted(found)
 
 
-def on_files(files, config):
+def guide_macros(config):
+    """The macros' GuideMacros for this build; None without the macros plugin (a benchmark's
+    reference build) or when the data has a problem."""
     macros_plugin = config.plugins.get("macros")
-    macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
+    return macros_plugin.variables.get("guide_macros") if macros_plugin else None
+
+
+def on_files(files, config):
+    macros = guide_macros(config)
     if macros is None:  # no macros plugin (a benchmark's reference build), or the data has a problem
         if incremental():  # every page shows the problem
             serve_state.pending, serve_state.failed = None, True
@@ -241,8 +247,7 @@ def on_page_content(html, page, config, files):
         html = first_mentions.unlink_repeats(html)
     if page.file.src_uri.startswith("reference/"):
         html = jump_to.add_jump_to(html)
-    macros_plugin = config.plugins.get("macros")
-    macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
+    macros = guide_macros(config)
     if macros is not None:
         html = hover_marks.fill(html, macros.hover_texts, page.file.src_uri)
     if incremental() and serve_state.pending is not None:
@@ -301,7 +306,7 @@ def on_build_error(error):
 def on_post_build(config):
     """Runs after Material's search plugin has written search/search_index.json."""
     macros_plugin = config.plugins.get("macros")
-    macros = macros_plugin.variables.get("guide_macros") if macros_plugin else None
+    macros = guide_macros(config)
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     if macros_plugin:
         renders = importlib.import_module("macros.render_cache").RENDERS

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
+from markdown.serializers import RE_AMP
+
 from .errors import GuideError
 
 # A mark is filled only as a whole title="..." value: a page that shows one as text keeps it.
 MARK = re.compile(r'(?<= title=")⟦[a-z]+/[^⟦⟧\s"]+⟧(?=")')
-# What Python-Markdown writes for an attribute: '&' escaped unless it starts an entity.
-BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
 def mark(collection: str, entry_id: str) -> str:
@@ -23,8 +23,9 @@ def mark(collection: str, entry_id: str) -> str:
 
 
 def attribute_text(text: str) -> str:
-    """text (already made safe by text.hover) as Markdown would write it inside title="..."."""
-    return BARE_AMPERSAND.sub("&amp;", text)
+    """text (already made safe by text.hover, so no quotes or <>) as Markdown writes it inside
+    title="...": with Markdown's own rule for '&' (escaped unless it starts an entity)."""
+    return RE_AMP.sub("&amp;", text)
 
 
 def fill(html: str, texts: dict[str, str], page: str = "") -> str:

@@ -5,6 +5,7 @@ tables far down a page are checked in test_phone_tables.py."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -57,3 +58,43 @@ def test_skipped_blocks_are_all_laid_out_once_the_page_is_idle(browser, site_url
               && !blocks.some(el => getComputedStyle(el).contentVisibility === 'auto'); }""")
         last = page.locator(".md-typeset > dl").last
         assert last.evaluate("el => el.checkVisibility({contentVisibilityAuto: true})"), "the last block is still skipped"
+
+
+# Idle callbacks run only when the test says so: what guide.js does after a jump is then certain.
+HELD_IDLE_CALLBACKS = """
+window.heldIdleCallbacks = [];
+window.requestIdleCallback = callback => window.heldIdleCallbacks.push(callback);
+window.runHeldIdleCallbacks = () => {
+  for (let rounds = 0; window.heldIdleCallbacks.length && rounds < 1000; rounds++) {
+    window.heldIdleCallbacks.shift()({timeRemaining: () => 50, didTimeout: false});
+  }
+};"""
+
+
+
+def test_a_link_within_the_page_lands_on_its_part_while_blocks_are_still_skipped(browser, site_url):
+    """The "Test yourself" link, followed before anything below the screen is laid out: the blocks above the quiz
+    are laid out before the jump (measured on skipped blocks' estimates, it landed screens away from the quiz), and
+    the quiz stays in view once Material has swapped the page in again and the idle lay-out has run."""
+    from test_quiz import chapter_with_quiz
+    chapter, _ = chapter_with_quiz()
+    with opened_page(browser, viewport=PHONE, is_mobile=True, has_touch=True) as page:
+        page.add_init_script(HELD_IDLE_CALLBACKS)
+        served = []  # Material fetches the page again on the first such link: that copy comes late, as on a slow line
+        page.route(f"**/{chapter_path(chapter)}", lambda route: (
+            served.append(route.request.url), time.sleep(1.5) if len(served) > 1 else None, route.continue_()))
+        page.goto(site_url + chapter_path(chapter))
+        page.wait_for_function("document.documentElement.classList.contains('js') && window.heldIdleCallbacks.length")
+        heading = page.locator("h2#check-your-understanding")
+        skipping = page.evaluate("[...document.querySelectorAll('.md-typeset > *')].filter(el =>"
+                                 " getComputedStyle(el).contentVisibility === 'auto').length")
+        assert skipping > 20, f"only {skipping} blocks may be skipped"
+        page.evaluate("window.firstQuiz = document.querySelector('.quiz')")
+        page.get_by_role("link", name="Test yourself").click()
+        page.wait_for_function("location.hash === '#check-your-understanding'")
+        page.wait_for_function("document.querySelector('.quiz[data-ready]') && document.querySelector('.quiz') !== window.firstQuiz")
+        page.evaluate("runHeldIdleCallbacks()")
+        page.wait_for_timeout(300)
+        top, bottom, header = heading.evaluate("""el => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom,
+                                                         document.querySelector('.md-header').getBoundingClientRect().bottom]""")
+        assert header - 1 <= top and bottom <= PHONE["height"], f"the quiz heading's top {top}, bottom {bottom} px"

@@ -236,24 +236,29 @@
      block in place: one block per idle moment left the glossary's last blocks
      skipped when Lighthouse checked them on a slow machine. */
   var LAYOUT_BUDGET_MS = 8;  // a phone 4x slower still stays under a 50 ms long task
+  function skippedBlocks() {
+    return Array.prototype.filter.call(document.querySelectorAll(".md-typeset > *"), function (el) {
+      return getComputedStyle(el).contentVisibility === "auto";
+    });
+  }
+  function layOut(block) { block.style.contentVisibility = "visible"; }
+
   function layOutSkippedBlocks() {
     // Without idle callbacks, or on a page opened at (or jumped to) a #part further down (blocks
     // growing above it would push it away), the browser lays out each block itself as it nears the screen.
     if (typeof requestIdleCallback !== "function" || location.hash) { return; }
     var blocks = null;
-    var jumped = false;  // the reader followed a link within the page: as if opened there
+    var jumped = false;  // the reader went to a part of the page: as if opened there
     window.addEventListener("hashchange", function () { jumped = true; }, { once: true });
     function next() {
       if (jumped) { return; }
-      blocks = blocks || Array.prototype.filter.call(document.querySelectorAll(".md-typeset > *"), function (el) {
-        return getComputedStyle(el).contentVisibility === "auto";
-      });
+      blocks = blocks || skippedBlocks();
       var start = performance.now();
       do {
         var block = blocks.shift();
         // Above the screen (the reader jumped ahead), it too is left to the browser.
         if (block && block.getBoundingClientRect().bottom >= 0) {
-          block.style.contentVisibility = "visible";
+          layOut(block);
           block.getBoundingClientRect();  // its layout, now, inside the budget
         }
       } while (blocks.length && performance.now() - start < LAYOUT_BUDGET_MS);
@@ -262,10 +267,45 @@
     requestIdleCallback(next);
   }
 
+  /* A link to a part of this page (the "Test yourself" link, the table of
+     contents): the blocks above the part are laid out before the browser
+     scrolls, so the scroll is measured on their real heights, not on the
+     estimates of skipped blocks (laid out later, they grew or shrank above
+     the part and left it off the screen). Material's instant navigation
+     fetches and swaps in the page again on the first such link; the new copy
+     is laid out down to the part, which is then brought back into view. */
+  var jumpedTo = null;  // the #part a link within the page led to
+  function partNamed(hash) {
+    return hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+  }
+  function layOutAbove(part) {
+    var aboveOrAround = Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY;
+    skippedBlocks().forEach(function (block) {
+      if (block.compareDocumentPosition(part) & aboveOrAround) { layOut(block); }
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    var part = link && link.origin === location.origin && link.pathname === location.pathname && partNamed(link.hash);
+    if (part) {
+      layOutAbove(part);
+      jumpedTo = link.hash;
+    }
+  }, true);
+  function returnToPartJumpedTo() {
+    var part = location.hash === jumpedTo && partNamed(jumpedTo);
+    jumpedTo = null;
+    if (part) {
+      layOutAbove(part);
+      part.scrollIntoView();
+    }
+  }
+
   function setUp() {
     hideTip();
     makeTermsFocusable(document);
     setUpQuizzes(document);
+    returnToPartJumpedTo();
     layOutSkippedBlocks();
   }
 

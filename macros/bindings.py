@@ -37,7 +37,7 @@ from . import (
 from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
-from .figure_cache import KnownByDigest, cached_figure, cached_named
+from .figure_cache import KnownByDigest, cached_figure, cached_named, values_ahead
 from .incremental import digest
 from .links import (
     PAGES,
@@ -480,6 +480,12 @@ class GuideMacros:
     def relationship_map(self) -> str:
         return relations.render_full_map(self.guide["relations"], self.relation_ends(), self.guide.by_id["chapters"],
                                          self.page)
+
+    def draw_ahead(self) -> int:
+        """Start the relationship maps' layouts on another CPU while this one makes the downloads and
+        the first pages (figure_cache.values_ahead); returns how many were started."""
+        graphs = relations.map_graphs(self.guide["relations"], self.relation_ends(), [c["id"] for c in self.chapters])
+        return values_ahead(relations.layout, graphs)
 
     def chapter_relations(self, chapter: dict) -> str:
         return relations.render_chapter_section(chapter, self.guide["relations"], self.relation_ends(), self.page)

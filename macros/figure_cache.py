@@ -9,6 +9,7 @@ nothing is redrawn; editing data, any macros code or a library redraws. Only fun
 macros package are kept on disk (their code is in the key). A disk entry that cannot be read
 or fails its checksum is computed again; writes are atomic; the folder is kept under
 MAX_DISK_BYTES by removing the least recently used entries. GUIDE_CACHE=off turns the disk off.
+values_ahead starts costly values in a worker process (another CPU) before they are asked for.
 """
 from __future__ import annotations
 
@@ -18,11 +19,15 @@ import functools
 import hashlib
 import inspect
 import json
+import multiprocessing
 import os
 import pickle
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -37,6 +42,8 @@ DISK_DIR: Path | None = PACKAGE_DIR.parent / ".cache" / "guide"  # None: memory 
 LIBRARIES = ("networkx", "numpy", "scipy", "pygal", "text2qti", "markdown")
 _code_digest: tuple[tuple, str] = ((), "")
 _disk_bytes: dict[Path, int] = {}  # folder -> its size, as counted and then written to by this process
+_ahead: dict[str, Future] = {}  # key -> the value being computed in the worker process
+_workers: list[ProcessPoolExecutor] = []  # the one worker pool, started when first needed
 
 
 # -- keys -------------------------------------------------------------------------------
@@ -220,6 +227,8 @@ def looked_up(key: str, persist: bool, compute: Callable[[], Any]) -> Any:
     """The value under key in memory, else on the disk (persist), else compute()'s, kept."""
     if key in _figures:
         return _figures[key]
+    if key in _ahead:
+        return remember(key, taken_from_worker(key, compute))
     found, value = read_disk(key) if persist else (False, None)
     if not found:
         value = compute()
@@ -245,6 +254,62 @@ def cached_value(compute: Callable[..., Any], *inputs) -> Any:
     return cached("value:", compute, inputs)
 
 
+# -- computed ahead, in a worker process -------------------------------------------------
+def values_ahead(compute: Callable[..., Any], input_sets: list[tuple]) -> int:
+    """Start compute(*inputs) for each input set whose cached_value is not kept yet, in a worker
+    process, so this one makes other pages meanwhile; cached_value then takes the result. Only
+    with a second CPU, and only for a function of the macros package (its plain inputs and result
+    travel by pickle). Returns how many were started."""
+    if (os.cpu_count() or 1) < 2 or not in_package(compute):
+        return 0
+    started = 0
+    for inputs in input_sets:
+        key = "value:" + input_key(compute, *inputs)
+        if key in _figures or key in _ahead:
+            continue
+        found, value = read_disk(key)
+        if found:
+            remember(key, value)
+            continue
+        _ahead[key] = worker_pool().submit(compute, *inputs)
+        started += 1
+    return started
+
+
+def worker_pool() -> ProcessPoolExecutor:
+    """One worker, started fresh ("spawn": safe beside `mkdocs serve`'s threads), kept for the session."""
+    if not _workers:
+        _workers.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=exit_with_parent))
+    return _workers[0]
+
+
+def exit_with_parent() -> None:
+    """In the worker: exit when the process that started it ends, however it ends (a `mkdocs serve`
+    stopped by a signal would otherwise leave the worker behind)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def exit_when_parent_ends() -> None:
+        parent.join()
+        os._exit(0)
+
+    threading.Thread(target=exit_when_parent_ends, daemon=True).start()
+
+
+def taken_from_worker(key: str, compute: Callable[[], Any]) -> Any:
+    """The worker's value for key, written to the disk; computed here if the worker died. An
+    error in compute is raised here, as if computed here."""
+    try:
+        value = _ahead.pop(key).result()
+    except BrokenProcessPool:
+        _workers.clear()
+        value = compute()
+    write_disk(key, value)
+    return value
+
+
 def cache_size() -> int:
     """How many drawings are remembered (shared steps such as layouts not counted)."""
     return sum(not key.startswith("value:") for key in _figures)
@@ -253,3 +318,4 @@ def cache_size() -> int:
 def clear() -> None:
     """Forget what is in memory (the disk stays: remove .cache/guide/ to clear it)."""
     _figures.clear()
+    _ahead.clear()

@@ -179,6 +179,7 @@ def on_files(files, config):
             for file in files.documentation_pages():
                 file.is_modified = lambda: True
         return files
+    macros.draw_ahead()  # the maps' layouts, on another CPU, while the downloads are made here
     for path, text in {**macros.download_files(), **macros.profile_pages()}.items():
         files.append(File.generated(config, path, content=text))
     if incremental():

@@ -101,6 +101,14 @@ def graph_inputs(relations: list[dict], profiles: dict[str, tuple[str, dict]]) -
     return nodes, edges
 
 
+def map_graphs(relations: list[dict], profiles: dict[str, tuple[str, dict]],
+               chapter_ids: list[str]) -> list[tuple[list[dict], list[dict]]]:
+    """The nodes and edges of every map a build draws, in the order its pages need them: each
+    chapter's part (also in the print edition), then the whole map."""
+    parts = [for_chapter(relations, chapter_id) for chapter_id in chapter_ids] + [relations]
+    return [graph_inputs(part, profiles) for part in parts if part]
+
+
 # -- layout --------------------------------------------------------------------------
 def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """One connected part, spread by networkx's ForceAtlas2 layout (hubs pushed apart from

@@ -43,7 +43,7 @@ LIBRARIES = ("networkx", "numpy", "scipy", "pygal", "text2qti", "markdown")
 _code_digest: tuple[tuple, str] = ((), "")
 _disk_bytes: dict[Path, int] = {}  # folder -> its size, as counted and then written to by this process
 _ahead: dict[str, Future] = {}  # key -> the value being computed in the worker process
-_workers: list[ProcessPoolExecutor] = []  # the one worker pool, started when first needed
+_workers: dict[str, ProcessPoolExecutor] = {}  # code digest -> the worker pool running that code
 
 
 # -- keys -------------------------------------------------------------------------------
@@ -277,11 +277,17 @@ def values_ahead(compute: Callable[..., Any], input_sets: list[tuple]) -> int:
 
 
 def worker_pool() -> ProcessPoolExecutor:
-    """One worker, started fresh ("spawn": safe beside `mkdocs serve`'s threads), kept for the session."""
-    if not _workers:
-        _workers.append(ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=exit_with_parent))
-    return _workers[0]
+    """One worker, started fresh ("spawn": safe beside `mkdocs serve`'s threads) and kept while
+    macros/ is unchanged: it imported the code once, so an edit while serving gets a new one."""
+    code = code_digest()
+    if code not in _workers:
+        for old in _workers.values():
+            old.shutdown(wait=False, cancel_futures=True)
+        _workers.clear()
+        _ahead.clear()  # keyed by the old code: never asked for again
+        _workers[code] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=exit_with_parent)
+    return _workers[code]
 
 
 def exit_with_parent() -> None:
@@ -304,7 +310,7 @@ def taken_from_worker(key: str, compute: Callable[[], Any]) -> Any:
     try:
         value = _ahead.pop(key).result()
     except BrokenProcessPool:
-        _workers.clear()
+        _workers.clear()  # the next values_ahead starts a new worker
         value = compute()
     write_disk(key, value)
     return value

@@ -128,3 +128,18 @@ def test_the_worker_ends_with_a_build_that_is_killed(tmp_path):
         raise AssertionError("the worker outlived the build by 5 s")
     finally:
         build.kill()
+
+
+def test_an_edit_to_the_macros_code_gets_a_new_worker(two_cpus, monkeypatch):
+    """The worker imported macros/ when it started: while serving, an edit there must not be run with the old code."""
+    code = ["before"]
+    monkeypatch.setattr(figure_cache, "code_digest", lambda: code[0])
+    first = figure_cache.worker_pool()
+    assert figure_cache.worker_pool() is first
+    code[0] = "after the edit"
+    second = figure_cache.worker_pool()
+    assert second is not first
+    assert figure_cache.values_ahead(doubled, [(11,)]) == 1
+    assert figure_cache.cached_value(doubled, 11) == -22
+    with pytest.raises(RuntimeError):
+        first.submit(doubled, 1)  # shut down

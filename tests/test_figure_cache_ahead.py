@@ -143,3 +143,9 @@ def test_an_edit_to_the_macros_code_gets_a_new_worker(two_cpus, monkeypatch):
     assert figure_cache.cached_value(doubled, 11) == -22
     with pytest.raises(RuntimeError):
         first.submit(doubled, 1)  # shut down
+
+
+def test_inputs_without_a_stable_form_are_left_to_this_process(two_cpus):
+    unstable = object()
+    assert figure_cache.values_ahead(doubled, [(unstable,), (12,)]) == 1
+    assert figure_cache.cached_value(doubled, 12) == -24

@@ -22,6 +22,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import tempfile
 import threading
@@ -289,13 +290,15 @@ def worker_pool() -> ProcessPoolExecutor:
         _workers.clear()
         _ahead.clear()  # keyed by the old code: never asked for again
         _workers[code] = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=exit_with_parent)
+                                             initializer=set_up_worker)
     return _workers[code]
 
 
-def exit_with_parent() -> None:
-    """In the worker: exit when the process that started it ends, however it ends (a `mkdocs serve`
-    stopped by a signal would otherwise leave the worker behind)."""
+def set_up_worker() -> None:
+    """In the worker: Ctrl-C, which reaches every process of the terminal, is left to the build (the
+    worker printed a KeyboardInterrupt traceback), and the worker exits when the process that
+    started it ends, however it ends (a `mkdocs serve` stopped by a signal left it behind)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is None:
         return

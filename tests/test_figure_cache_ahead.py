@@ -1,8 +1,14 @@
 """Costly values computed ahead in a worker process (figure_cache.values_ahead): the build takes
 the worker's value, equal to one computed here, and still behaves as before when the worker
 fails or there is only one CPU."""
+import contextlib
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -82,7 +88,7 @@ def test_the_maps_layouts_from_the_worker_equal_those_made_here(two_cpus):
         assert figure_cache.cached_value(relations.layout, nodes, edges) == relations.layout(nodes, edges)
 
 
-WORKER_OF_A_KILLED_BUILD = """
+A_BUILD_WITH_A_WORKER = """
 import os, sys, time
 sys.path[:0] = [{root!r}, {tests!r}]
 from macros import figure_cache
@@ -92,7 +98,10 @@ figure_cache.os.cpu_count = lambda: 2
 if __name__ == "__main__":
     figure_cache.values_ahead(here.worker_pid, [(0,)])
     print(figure_cache.cached_value(here.worker_pid, 0), flush=True)
-    time.sleep(60)
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:  # as `mkdocs serve` does on Ctrl-C
+        print("Shutting down", flush=True)
 """
 
 
@@ -100,34 +109,52 @@ def worker_pid(_: int) -> int:
     return os.getpid()
 
 
-def test_the_worker_ends_with_a_build_that_is_killed(tmp_path):
-    """`mkdocs serve` stopped by a signal (not Ctrl-C, which reaches the worker too) leaves no worker behind."""
-    import signal
-    import subprocess
-    import sys
-    import time
-    from pathlib import Path
-
+@pytest.fixture()
+def build_with_a_worker(tmp_path):
+    """A build in its own process group (as in a terminal) that has started its worker: (build, worker pid)."""
     tests = Path(__file__).resolve().parent
     script = tmp_path / "build.py"
-    script.write_text(WORKER_OF_A_KILLED_BUILD.format(root=str(tests.parent), tests=str(tests)))
-    build = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
-                             env={**os.environ, "GUIDE_CACHE": "off"})
+    script.write_text(A_BUILD_WITH_A_WORKER.format(root=str(tests.parent), tests=str(tests)))
+    build = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "GUIDE_CACHE": "off"}, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         worker = int(build.stdout.readline())
         assert worker != build.pid
-        build.send_signal(signal.SIGKILL)
-        build.wait()
-        for _ in range(50):
-            try:
-                os.kill(worker, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.1)
-        os.kill(worker, signal.SIGKILL)
-        raise AssertionError("the worker outlived the build by 5 s")
+        yield build, worker
     finally:
         build.kill()
+        build.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
+
+
+def ended_within(pid: int, seconds: float) -> bool:
+    for _ in range(int(seconds * 10)):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_worker_ends_with_a_build_that_is_killed(build_with_a_worker):
+    """`mkdocs serve` stopped by a signal that only it receives leaves no worker behind."""
+    build, worker = build_with_a_worker
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert ended_within(worker, 5), "the worker outlived the build by 5 s"
+
+
+def test_ctrl_c_stops_the_build_and_its_worker_without_a_traceback(build_with_a_worker):
+    """Ctrl-C reaches the whole process group: the worker leaves it to the build and ends with it."""
+    build, worker = build_with_a_worker
+    os.killpg(build.pid, signal.SIGINT)
+    out, err = build.communicate(timeout=10)
+    assert "Shutting down" in out
+    assert "Traceback" not in err, err
+    assert ended_within(worker, 5), "the worker outlived the build by 5 s"
 
 
 def test_an_edit_to_the_macros_code_gets_a_new_worker(two_cpus, monkeypatch):

@@ -215,10 +215,19 @@ def remember(key: str, value: Any) -> Any:
     return value
 
 
+VALUE = "value:"  # the key prefix of a step shared by figures (a layout), not a drawing
+
+
+def cache_key(prefix: str, compute: Callable[..., Any], inputs: tuple) -> str:
+    """The key of compute(*inputs), the same for the build and values_ahead; TypeError for an
+    input without a stable form."""
+    return prefix + input_key(compute, *inputs)
+
+
 def cached(prefix: str, compute: Callable[..., Any], inputs: tuple) -> Any:
     persist = in_package(compute)
     try:
-        key = prefix + input_key(compute, *inputs)
+        key = cache_key(prefix, compute, inputs)
     except TypeError:  # an input without a stable form: remembered in memory only
         key, persist = prefix + "memory:" + input_key(compute, *inputs, stable=False), False
     return looked_up(key, persist, lambda: compute(*inputs))
@@ -252,7 +261,7 @@ def cached_figure(render: Callable[..., str], *inputs) -> str:
 
 def cached_value(compute: Callable[..., Any], *inputs) -> Any:
     """Like cached_figure, for a costly step shared by several figures (a graph layout)."""
-    return cached("value:", compute, inputs)
+    return cached(VALUE, compute, inputs)
 
 
 # -- computed ahead, in a worker process -------------------------------------------------
@@ -266,7 +275,7 @@ def values_ahead(compute: Callable[..., Any], input_sets: list[tuple]) -> int:
     started = 0
     for inputs in input_sets:
         try:
-            key = "value:" + input_key(compute, *inputs)
+            key = cache_key(VALUE, compute, inputs)
         except TypeError:  # an input without a stable form: left to cached_value, in memory here
             continue
         if key in _figures or key in _ahead:
@@ -324,7 +333,7 @@ def taken_from_worker(key: str, compute: Callable[[], Any]) -> Any:
 
 def cache_size() -> int:
     """How many drawings are remembered (shared steps such as layouts not counted)."""
-    return sum(not key.startswith("value:") for key in _figures)
+    return sum(not key.startswith(VALUE) for key in _figures)
 
 
 def clear() -> None:

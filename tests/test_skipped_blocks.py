@@ -109,3 +109,19 @@ def test_a_link_within_the_page_lands_on_its_part_while_blocks_are_still_skipped
         top, bottom, header = heading.evaluate("""el => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom,
                                                          document.querySelector('.md-header').getBoundingClientRect().bottom]""")
         assert header - 1 <= top and bottom <= PHONE["height"], f"the quiz heading's top {top}, bottom {bottom} px"
+
+
+def test_a_malformed_link_within_the_page_raises_no_error(browser, site_url):
+    """A link whose #part is not valid percent-encoding ("#%", as a hand-written link can be) is
+    followed like any other: the jump handler finds no part, and the page reports no error."""
+    with opened_page(browser) as page:
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(site_url)
+        page.wait_for_function("document.documentElement.classList.contains('js')")
+        page.evaluate("""() => { const link = document.createElement('a');
+            link.href = '#%'; link.textContent = 'A malformed link';
+            document.querySelector('article').prepend(link); }""")
+        page.get_by_role("link", name="A malformed link").click()
+        page.wait_for_timeout(300)
+        assert not errors, f"errors on the page after the link: {errors}"

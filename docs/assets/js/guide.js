@@ -278,7 +278,11 @@
      is laid out down to the part, which is then brought back into view. */
   var jumpedTo = null;  // the #part a link within the page led to
   function partNamed(hash) {
-    return hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    try {
+      return hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    } catch (error) {  // a malformed #% link names no part
+      return null;
+    }
   }
   function layOutAbove(part) {
     var aboveOrAround = Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY;

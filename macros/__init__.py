@@ -5,6 +5,7 @@ loader.py, escaping in text.py, links in links.py, computed appearances in
 chapters_source.py, one renderer module per kind of view, and bindings.py, which
 connects them to the page being rendered. hooks.py (an MkDocs hook) adds the
 downloads and keeps `mkdocs serve` running when a page or a data file has a mistake.
+figure_stash.py hands each figure's markup to Markdown whole (a Markdown extension).
 What a build keeps for the next one (.cache/guide/): figure_cache.py (figures; the folder
 itself), render_cache.py, macro_cache.py, template_cache.py and search_cache.py.
 """

@@ -102,9 +102,18 @@ def on_config(config):
             logger.removeHandler(handler)
     if macros_plugin:
         keep_unchanged_work(config, macros_plugin)
+    stash_figures(config)
     if incremental():
         remember_theme(config.theme)
     return config
+
+
+def stash_figures(config) -> None:
+    """Every page's figures skip Markdown's reading of raw HTML (macros/figure_stash.py)."""
+    from macros.figure_stash import FigureStashExtension
+
+    if not any(isinstance(e, FigureStashExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(FigureStashExtension())
 
 
 def search_plugin(config):

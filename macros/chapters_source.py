@@ -108,15 +108,20 @@ def compute_mentions(markdown: str, collections: dict[str, list[dict]]) -> dict[
     for macro, names in MENTION_KINDS.items():
         for name in names:
             named = tuple((e["id"], display_label(e), tuple(e.get("aliases") or ())) for e in collections[name])
-            by_name = cached_value(mentions_by_name, markdown, named)  # on the disk between builds
+            by_name = names_found(markdown, named)
             mentions[name] = set(by_name) | (by_macro[macro] & {i for i, _, _ in named})
     return mentions
 
 
 @functools.lru_cache(maxsize=256)
+def names_found(markdown: str, named: tuple[tuple[str, str, tuple[str, ...]], ...]) -> frozenset[str]:
+    """mentions_by_name, kept in memory (under `mkdocs serve`, an edit to one chapter or to a
+    glossary entry's text leaves the other chapters' names alone) and on the disk between builds."""
+    return cached_value(mentions_by_name, markdown, named)
+
+
 def mentions_by_name(markdown: str, named: tuple[tuple[str, str, tuple[str, ...]], ...]) -> frozenset[str]:
-    """Ids of the (id, label, aliases) the text names. Cached: under `mkdocs serve`, an edit to a
-    glossary entry's text or to one chapter leaves the other chapters' names alone."""
+    """Ids of the (id, label, aliases) the text names."""
     prose = prose_of(markdown)
     return frozenset(entry_id for entry_id, label, aliases in named if names_in(prose, label, aliases))
 

@@ -59,33 +59,24 @@ def words(markup: str, separator: str) -> frozenset[str]:
     return frozenset(m.group() for token in re.split(separator, TAG.sub(" ", markup).lower()) if (m := match(token)))
 
 
-def accented_spellings(docs: list[dict], separator: str) -> dict[str, set[str]]:
-    """Plain form -> the accented spellings the site uses: 'mexico' -> {'méxico'}."""
-    return spellings_of([words(d.get("title", ""), separator) | words(d.get("text", ""), separator) for d in docs])
-
-
 def spellings_of(word_sets: list[frozenset[str]]) -> dict[str, set[str]]:
+    """Plain form -> the accented spellings among the words: 'mexico' -> {'méxico'}."""
     found: dict[str, set[str]] = {}
     for word_set in word_sets:
-        for word in word_set:
-            if fold(word) != word:
-                found.setdefault(fold(word), set()).add(word)
+        for word in accented_in(word_set):
+            found.setdefault(fold(word), set()).add(word)
     return found
 
 
-def variants(markup: str, spellings: dict[str, set[str]], separator: str) -> str:
-    """The other spellings of markup's words, each once: the plain form of an accented word,
-    and the accented words whose plain form starts a plain one ('american' -> américa), since
-    a typed word finds every word it starts."""
-    own = words(markup, separator)
-    other: set[str] = set()
-    for word in own:
-        other |= word_variants(word, spellings)
-    return " ".join(sorted(other - own))
+@functools.lru_cache(maxsize=8192)  # the word sets words() keeps: a page not edited is not read again
+def accented_in(word_set: frozenset[str]) -> frozenset[str]:
+    return frozenset(word for word in word_set if fold(word) != word)
 
 
 def word_variants(word: str, spellings: dict[str, set[str]], known: dict | None = None) -> set[str]:
-    """One word's other spellings (see variants); known: a cache shared across docs."""
+    """One word's other spellings: the plain form of an accented word, and the accented words
+    whose plain form starts a plain one ('american' -> américa), since a typed word finds every
+    word it starts; known: a cache shared across docs."""
     if known is not None and word in known:
         return known[word]
     found = {fold(word)} - {word}
@@ -101,7 +92,7 @@ def add_spelling_variants(index: dict) -> dict:
     separator = index["config"]["separator"]
     fields = ((TITLE_VARIANTS, "title"), (TEXT_VARIANTS, "text"))
     doc_words = [{source: words(doc.get(source, ""), separator) for _, source in fields} for doc in index["docs"]]
-    spellings = spellings_of([w["title"] | w["text"] for w in doc_words])
+    spellings = spellings_of([own[source] for own in doc_words for _, source in fields])
     known: dict[str, set[str]] = {}
     if _LAST_VARIANTS["spellings"] != spellings:  # under `mkdocs serve`: kept while the spellings stay
         _LAST_VARIANTS.update(spellings=spellings, found={})

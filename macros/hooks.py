@@ -50,6 +50,16 @@ def on_startup(command, dirty):
     build_logger = logging.getLogger("mkdocs.commands.build")
     if os.environ[INCREMENTAL] == "1" and not any(isinstance(f, QuietDirtyWarning) for f in build_logger.filters):
         build_logger.addFilter(QuietDirtyWarning())
+    ask_git_once()
+
+
+def ask_git_once() -> None:
+    """mkdocs-macros runs git 13 times at the start of every build, for its `git` variable (the
+    last commit, which no page shows): under `mkdocs serve` that is asked once per process."""
+    from mkdocs_macros import context
+
+    if not hasattr(context.get_git_info, "cache_info"):
+        context.get_git_info = functools.cache(context.get_git_info)
 
 
 # How often `mkdocs serve` looks for saved files: MkDocs polls every 0.5 s, so a save waited a

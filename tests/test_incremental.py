@@ -186,3 +186,17 @@ def test_serve_looks_for_saved_files_often_and_rebuilds_soon_after(tmp_path):
     assert [e.timeout for e in server.observer.emitters] == [hooks.WATCH_INTERVAL] * 2
     assert hooks.WATCH_INTERVAL <= 0.05 and server.build_delay == hooks.BUILD_DELAY <= 0.05
     server.server_close()
+
+
+def test_mkdocs_macros_asks_git_once_per_process(monkeypatch):
+    """mkdocs-macros' `git` variable runs git 13 times per build; under serve, once is enough."""
+    import mkdocs_macros.context as context
+
+    from macros import hooks
+
+    asked = []
+    monkeypatch.setattr(context, "get_git_info", lambda: asked.append(1) or {"status": True})
+    hooks.ask_git_once()
+    hooks.ask_git_once()  # a second start (a new config) does not wrap it again
+    assert context.get_git_info() == context.get_git_info() == {"status": True}
+    assert asked == [1]

@@ -1,13 +1,14 @@
 """Each page's search entries, as Material's search plugin reads them from the page's HTML,
 kept in .cache/guide/ (figure_cache's folder) between builds. They are reused while everything
-the plugin reads is unchanged: the page's HTML, headings, address, title and front matter, the
-search settings and the versions of Python and Material. Used by hooks.py. GUIDE_CACHE=off
-turns the disk off, as for figures.
+the plugin reads is unchanged: the page's HTML (but its title attributes), headings, address,
+title and front matter, the search settings and the versions of Python and Material. Used by
+hooks.py. GUIDE_CACHE=off turns the disk off, as for figures.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Callable
 
@@ -15,6 +16,13 @@ from . import figure_cache
 
 PREFIX = "search:"
 LIBRARIES = ("mkdocs-material",)
+# A title="..." inside a tag. Material's plugin never reads a title attribute, so a page whose
+# hover texts alone changed (a glossary entry's `short:`) keeps its entries.
+TITLE_ATTRIBUTE = re.compile(r'(<[a-zA-Z][^<>]*?)\s+title="[^"<>]*"')
+
+
+def without_titles(html: str) -> str:
+    return TITLE_ATTRIBUTE.sub(r"\1", html)
 
 
 def toc_outline(toc) -> list:
@@ -31,7 +39,7 @@ def search_settings(search_index) -> str:
 
 
 def entries_key(page, settings: str) -> str:
-    payload = json.dumps([page.content, toc_outline(page.toc), page.url, str(page.title), page.meta, settings],
+    payload = json.dumps([without_titles(page.content), toc_outline(page.toc), page.url, str(page.title), page.meta, settings],
                          sort_keys=True, default=str)
     return PREFIX + hashlib.sha256(payload.encode()).hexdigest()
 

@@ -138,6 +138,34 @@ def test_a_change_to_what_the_plugin_reads_indexes_the_page_again(changed):
     assert entries == indexed(search_page(**changed), [])
 
 
+TITLED = '<h1 id="fox">Fox</h1><p>Vicente <abbr title="{}">Fox</abbr> won in {}.</p>'
+
+
+def test_a_page_whose_hover_texts_alone_changed_keeps_its_entries():
+    """Material's plugin never reads a title attribute: a glossary entry's `short:` edit, which
+    changes only the hover texts of the pages naming it, indexes none of them again."""
+    counted: list = []
+    first = indexed(search_page(content=TITLED.format("Mexico's president", 2000)), counted)
+    again = indexed(search_page(content=TITLED.format("President of Mexico, 2000-2006", 2000)), counted)
+    assert again == first and len(counted) == 1
+
+
+SHOWN_MARKUP = '<p>Write <code>title="{}"</code> on a term.</p>'  # a title="..." in the text, not in a tag
+
+
+@pytest.mark.parametrize("before, after", [
+    (TITLED.format("Mexico's president", 2000), TITLED.format("Mexico's president", 2001)),
+    (TITLED.format("Mexico's president", 2000),
+     TITLED.format("Mexico's president", 2000).replace("<abbr", "<abbr data-search-exclude")),
+    (SHOWN_MARKUP.format("x"), SHOWN_MARKUP.format("y"))], ids=["text", "another attribute", "title= in the text"])
+def test_what_the_plugin_reads_beside_a_title_still_indexes_the_page_again(before, after):
+    counted: list = []
+    indexed(search_page(content=before), counted)
+    entries = indexed(search_page(content=after), counted)
+    assert len(counted) == 2
+    assert entries == indexed(search_page(content=after), [])
+
+
 # -- Markdown after the macros ----------------------------------------------------------
 
 class Config(dict):

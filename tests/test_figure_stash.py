@@ -44,6 +44,18 @@ def test_the_html_readers_never_see_the_figure():
     assert "Before." in Reader.seen and "<svg" not in Reader.seen
 
 
+def test_mkdocs_still_knows_the_ids_inside_a_stored_figure():
+    """MkDocs checks links to anchors against the ids it finds in the page's raw HTML; the stored
+    figure's ids are among them, with the others, so a link to a figure passes the strict build."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    md = markdown.Markdown(extensions=[*EXTENSIONS, FigureStashExtension()])
+    mkdocs_reader = _RawHTMLPreprocessor()
+    mkdocs_reader._register(md)  # as Page.render does
+    md.convert(f'<p id="intro">Before.</p>\n\n{FIGURE}\n\n[The map](#test-map)')
+    assert {"intro", "test-map", "test-map-title"} <= mkdocs_reader.present_anchor_ids
+
+
 def test_a_figure_inside_a_markdown_block_is_stored_too():
     html, md = converted(f'<div class="print-chapter" markdown>\n\n## A heading\n\n{FIGURE}\n\nText.\n\n</div>')
     assert FIGURE in md.htmlStash.rawHtmlBlocks and FIGURE in html

@@ -97,8 +97,8 @@ figure_cache.in_package = lambda function: True
 figure_cache.os.cpu_count = lambda: 2
 if __name__ == "__main__":
     figure_cache.values_ahead(here.worker_pid, [(0,)])
-    print(figure_cache.cached_value(here.worker_pid, 0), flush=True)
-    try:
+    try:  # from the moment the test can know the worker: its Ctrl-C may come before the next line
+        print(figure_cache.cached_value(here.worker_pid, 0), flush=True)
         time.sleep(60)
     except KeyboardInterrupt:  # as `mkdocs serve` does on Ctrl-C
         print("Shutting down", flush=True)

@@ -52,7 +52,7 @@ from .links import (
     unknown,
 )
 from .loader import Guide
-from .model import WHOLE_ESSAY
+from .model import WHOLE_ESSAY, display_label
 from .serve_state import RecordingDict, memo, memo_by_reads, record
 from .text import hover
 
@@ -69,7 +69,9 @@ def compute_appearances(guide: Guide, sources: dict[str, ChapterSource]) -> dict
 
 
 def entry_fingerprints(name: str, entries: list[dict]) -> dict[str, str]:
-    return {f"entry:{name}:{e['id']}": digest(json.dumps(e, sort_keys=True, default=str)) for e in entries if "id" in e}
+    """Each entry's token ("entry:glossary:nafta") and its label's ("label:glossary:nafta")."""
+    found = {f"entry:{name}:{e['id']}": digest(json.dumps(e, sort_keys=True, default=str)) for e in entries if "id" in e}
+    return found | {f"label:{name}:{e['id']}": digest(display_label(e)) for e in entries if "id" in e}
 
 
 class GuideMacros:
@@ -107,8 +109,9 @@ class GuideMacros:
         """token -> hash of what it stands for, for every token a page can record."""
         found = {f"data:{name}": digest(text or "") for name, text in self.guide.texts.items()}
         for name, text in self.guide.texts.items():
-            entries = self.guide.entries(name) if name in self.guide.collections else []
+            entries = self.guide.entries(name) if dict.__contains__(self.guide.collections, name) else []
             found |= memo((f"entries:{name}", text), functools.partial(entry_fingerprints, name, entries))
+            found[f"count:{name}"] = str(len(entries))
         found |= {f"chapter:{cid}": digest(s.markdown + repr(sorted((n, sorted(ids)) for n, ids in s.mentions.items())))
                   for cid, s in dict.items(self._sources)}
         found["glossary-names"] = digest(repr(sorted(self.env.variables.get("abbreviations") or {})))
@@ -196,11 +199,13 @@ class GuideMacros:
             practice_md="" if quiz is None else progress.render_chapter_practice(chapter, self.page))
 
     def mentioned(self, chapter: dict) -> dict[str, list[dict]]:
-        """The entries the chapter names, per collection in data order (recorded entry by entry)."""
+        """The entries the chapter names, per collection in data order, as their id and label only.
+        Recorded label by label ("label:glossary:nafta"): an edit to a term's definition leaves the
+        list of names alone."""
         found = {}
         for name, ids in self.sources[chapter["id"]].mentions.items():
-            record(*(f"entry:{name}:{i}" for i in ids))
-            found[name] = [e for e in self.guide.entries(name) if e["id"] in ids]
+            record(*(f"label:{name}:{i}" for i in ids))
+            found[name] = [{"id": e["id"], "name": display_label(e)} for e in self.guide.entries(name) if e["id"] in ids]
         return found
 
     def quiz_size(self, chapter: dict, context) -> int:
@@ -264,7 +269,10 @@ class GuideMacros:
         return facts.render_verdict_counts(self.guide["predictions"])
 
     def count(self, collection: str) -> int:
-        return len(self.guide[collection])
+        """How many entries: recorded as read on its own ("count:glossary"), so an edit to an entry's
+        text leaves a page that only counts them alone."""
+        record(f"count:{collection}")
+        return len(self.guide.entries(collection))
 
     def whos_who(self, collection: str) -> str:
         return profiles.render_whos_who(collection, self.guide[collection], self.appearances[collection],
@@ -293,7 +301,8 @@ class GuideMacros:
             return template.render(**self.env.variables, current_chapter=chapter["id"], in_print_edition=True)
         # under `mkdocs serve`: reused while the chapter and everything its macros read are unchanged
         marks = serve_state.pending.fingerprints if serve_state.pending is not None else None
-        return memo_by_reads(("print chapter", self.page, chapter["id"], markdown), render, marks)
+        return memo_by_reads(("print chapter", self.page, chapter["id"], markdown), render, marks,
+                             slot=("print chapter", self.page, chapter["id"]))
 
     def print_edition(self) -> str:
         return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c)) for c in self.chapters)

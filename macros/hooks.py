@@ -134,11 +134,11 @@ def search_plugin(config):
 def keep_unchanged_work(config, macros_plugin) -> None:
     """Work whose inputs did not change since the last build is taken from .cache/guide/: each
     page's compiled template (macros/template_cache.py), its search entries
-    (macros/search_cache.py) and, except while serving (there, pages record what their macros
-    read), its Markdown after the macros (macros/macro_cache.py)."""
+    (macros/search_cache.py) and its Markdown after the macros (macros/macro_cache.py; while
+    serving, in memory, as pages record what their macros read)."""
     importlib.import_module("macros.template_cache").keep_page_templates(macros_plugin.env)
-    if os.environ.get(SERVING) != "1":
-        importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin)
+    if os.environ.get(SERVING) != "1" or incremental():
+        importlib.import_module("macros.macro_cache").keep_macro_output(macros_plugin, while_serving=incremental())
     search = search_plugin(config)
     if getattr(search, "search_index", None) is not None:
         importlib.import_module("macros.search_cache").keep_search_entries(
@@ -340,6 +340,9 @@ def on_post_build(config):
         if os.environ.get(SERVING) != "1":
             LOG.info(f"Ran the macros on {macro_runs.done} pages; took {macro_runs.reused} pages' Markdown "
                      "from .cache/guide/.")
+        elif incremental():
+            LOG.info(f"Ran the macros on {macro_runs.done} pages; reused the last rebuild's output on "
+                     f"{macro_runs.reused} (nothing they read had changed).")
     try:
         rework_search_index(macros, index_file, config)
     finally:

@@ -1,8 +1,10 @@
 """Each page's Markdown after the macros ran, kept in .cache/guide/ (figure_cache's folder)
 between builds, so a build after a build runs the macros only on pages whose inputs changed.
 
-Used by hooks.py on `mkdocs build` only: `mkdocs serve --dirty` records what each page reads
-while its macros run (macros/incremental.py), and a page taken from the disk would read nothing.
+Used by hooks.py. On `mkdocs build` the output is kept on disk. `mkdocs serve --dirty` records
+what each page reads while its macros run (macros/incremental.py), and a page taken from the disk
+would read nothing: there the output is kept in memory with what the macros read, and reused
+while all of it is unchanged (a glossary edit changes a chapter's tooltips, not its macros).
 The key holds everything the macros read: the page's Markdown, address, title and front
 matter; every data file and chapter page (the guide's fingerprints); the settings in
 mkdocs.yml and the macros plugin's variables; today's date (the citation of the guide gives
@@ -98,13 +100,40 @@ def render_with_cache(plugin, markdown: str, force_rendering: bool, plain_render
     return rendered
 
 
-def keep_macro_output(plugin) -> None:
-    """Wraps the macros plugin's render (its Jinja pass over a page) once."""
+def render_while_serving(plugin, markdown: str, force_rendering: bool, plain_render: Callable[..., str]) -> str:
+    """Under `mkdocs serve --dirty`: what plain_render returned at the last rebuild for the same
+    page and inputs, while every token the macros read then has the same fingerprint now."""
+    page, pending = plugin.page, serve_state.pending
+    if page is None or pending is None:
+        return plain_render(markdown=markdown, force_rendering=force_rendering)
+    slot = ("page macros", page.file.src_uri, markdown == page.title)  # a page's text, or its title
+    key = (*slot, markdown, force_rendering, page.url, str(page.title),
+           json.dumps(page.meta, sort_keys=True, default=str), links.DIRECTORY_URLS)
+    ran = []
+
+    def run() -> str:
+        ran.append(True)
+        return plain_render(markdown=markdown, force_rendering=force_rendering)
+    watcher, failed_before = WarningSeen(), serve_state.failed
+    with watching(watcher):
+        rendered = serve_state.memo_by_reads(key, run, pending.fingerprints, slot=slot)
+    if watcher.seen or serve_state.failed != failed_before:
+        serve_state.forget_render(slot)  # a mistake is shown again, not kept
+    if markdown != page.title:  # pages, not titles, are counted
+        MACRO_RUNS.done += bool(ran)
+        MACRO_RUNS.reused += not ran
+    return rendered
+
+
+def keep_macro_output(plugin, while_serving: bool = False) -> None:
+    """Wraps the macros plugin's render (its Jinja pass over a page) once: on the disk, or while
+    serving (--dirty) in memory."""
     plain_render = plugin.render
     if getattr(plain_render, "keeps_output", False):
         return
+    keep = render_while_serving if while_serving else render_with_cache
 
     def render(markdown: str, force_rendering: bool = False) -> str:
-        return render_with_cache(plugin, markdown, force_rendering, plain_render)
+        return keep(plugin, markdown, force_rendering, plain_render)
     render.keeps_output = True  # type: ignore[attr-defined]
     plugin.render = render

@@ -20,7 +20,9 @@ bytecode: dict[str, bytes] = {}  # the theme's compiled templates
 template_lists: dict[str, list[str]] = {}  # an installed theme's folder -> the templates in it
 template_verdicts: dict[tuple, dict[str, bool]] = {}  # (filter, settings) -> template -> kept
 _memo: dict[Hashable, Any] = {}
-_renders: dict[Hashable, tuple[Any, dict[str, str | None]]] = {}  # key -> (value, {token read: its mark then})
+# slot -> (key, value, {token read: its mark then}): one value per slot (a page's macros, a chapter
+# in the print edition), so a long session keeps no value an edit replaced
+_renders: dict[Hashable, tuple[Hashable, Any, dict[str, str | None]]] = {}
 
 
 def start_recording() -> None:
@@ -48,24 +50,32 @@ def memo(key: Hashable, compute: Callable[[], Any]) -> Any:
     return _memo[kind][1]
 
 
-def memo_by_reads(key: Hashable, compute: Callable[[], Any], marks: dict[str, str] | None) -> Any:
-    """While a page is recorded: compute(), or its value from last time if every token it read
-    then still has the same mark (marks: token -> hash now). What it read counts as read here too."""
+def memo_by_reads(key: Hashable, compute: Callable[[], Any], marks: dict[str, str] | None,
+                  slot: Hashable | None = None) -> Any:
+    """While a page is recorded: compute(), or its value from last time for this key if every
+    token it read then still has the same mark (marks: token -> hash now). What it read counts as
+    read here too. One value is kept per slot (default: the key); a new key replaces the old."""
     global recording
     if recording is None or marks is None:
         return compute()
-    stored = _renders.get(key)
-    if stored is not None and all(marks.get(token) == mark for token, mark in stored[1].items()):
-        record(*stored[1])
-        return stored[0]
+    slot = key if slot is None else slot
+    stored = _renders.get(slot)
+    if stored is not None and stored[0] == key and all(marks.get(token) == mark for token, mark in stored[2].items()):
+        record(*stored[2])
+        return stored[1]
     outer, recording = recording, set()
     try:
         value = compute()
     finally:
         inner, recording = recording, outer
         outer.update(inner)
-    _renders[key] = (value, {token: marks.get(token) for token in inner})
+    _renders[slot] = (key, value, {token: marks.get(token) for token in inner})
     return value
+
+
+def forget_render(slot: Hashable) -> None:
+    """Drop one kept value (a render that showed a mistake)."""
+    _renders.pop(slot, None)
 
 
 def forget_renders() -> None:

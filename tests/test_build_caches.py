@@ -246,6 +246,48 @@ def test_no_guide_no_cache():
     assert len(calls) == 2
 
 
+def serve_render(monkeypatch, marks: dict, markdown: str, calls: list, reads: str = "data:people",
+                 warn: bool = False, plugin=None) -> tuple[str, set[str]]:
+    """The page's macros under `mkdocs serve --dirty`, recorded as a page is: (output, tokens read)."""
+    monkeypatch.setattr(serve_state, "pending", SimpleNamespace(fingerprints=marks))
+    plain = rendering(calls, warn)
+
+    def render(markdown: str, force_rendering: bool = False) -> str:
+        serve_state.record(reads)
+        return plain(markdown, force_rendering)
+    serve_state.start_recording()
+    try:
+        output = macro_cache.render_while_serving(plugin or macros_plugin(), markdown, False, render)
+    finally:
+        read = serve_state.stop_recording()
+    return output, read
+
+
+def test_while_serving_a_pages_macros_are_reused_while_what_they_read_is_unchanged(monkeypatch):
+    serve_state.forget_renders()
+    calls: list = []
+    first = serve_render(monkeypatch, {"data:people": "1", "data:glossary": "1"}, "See {{ who('fox') }}.", calls)
+    # a glossary edit: the page is rebuilt for its tooltips, but its macros read only people
+    again = serve_render(monkeypatch, {"data:people": "1", "data:glossary": "2"}, "See {{ who('fox') }}.", calls)
+    assert first == again == ("See [Vicente Fox](../people/fox.md).", {"data:people"})  # still counted as read
+    assert len(calls) == 1
+    serve_render(monkeypatch, {"data:people": "2", "data:glossary": "2"}, "See {{ who('fox') }}.", calls)
+    assert len(calls) == 2  # what they read changed
+    serve_render(monkeypatch, {"data:people": "2", "data:glossary": "2"}, "Edited {{ who('fox') }}.", calls)
+    serve_render(monkeypatch, {"data:people": "2"}, "Edited {{ who('fox') }}.", calls,
+                 plugin=macros_plugin(meta={"title": "Another"}))
+    assert len(calls) == 4  # the page's text, then its front matter, changed
+
+
+def test_while_serving_a_render_that_warned_runs_again(monkeypatch):
+    serve_state.forget_renders()
+    calls: list = []
+    serve_render(monkeypatch, {"data:people": "1"}, "Warned", calls, warn=True)
+    serve_render(monkeypatch, {"data:people": "1"}, "Warned", calls)
+    serve_render(monkeypatch, {"data:people": "1"}, "Warned", calls)
+    assert len(calls) == 2
+
+
 # -- named results ----------------------------------------------------------------------
 
 def test_a_named_result_is_computed_once_per_inputs_across_builds():

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 import sys
+from types import SimpleNamespace
 
 import pytest
 
 from conftest import ROOT
 from macros import serve_state
+from macros.bindings import GuideMacros
 from macros.glossary import abbreviation_owners, abbreviations
-from macros.incremental import BuildRecord, merge_search_docs, page_source_key, pages_to_rebuild
+from macros.incremental import BuildRecord, changed_tokens, merge_search_docs, page_source_key, pages_to_rebuild
 from macros.loader import Guide
 
 pytestmark = pytest.mark.unit
@@ -101,6 +103,43 @@ def test_reading_a_collection_or_an_entry_is_recorded():
                                                          "data:chapters"}
 
 
+def test_a_page_that_counts_entries_reads_the_count_not_the_entries():
+    """The home page says how many terms there are: an edit to a term's text leaves it alone, a new term does not."""
+    def marks_and_reads(glossary: list[dict]) -> tuple[dict[str, str], set[str]]:
+        guide = Guide({**{n: [] for n in ("people", "bodies", "places", "chapters")}, "glossary": glossary},
+                      texts={"glossary": repr(glossary)})
+        macros = GuideMacros(SimpleNamespace(variables={}, project_dir=str(ROOT)), guide, {})
+        return macros.fingerprints(), recorded(lambda: macros.count("glossary"))
+    term = {"id": "nafta", "term": "NAFTA", "short": "A trade pact."}
+    marks, reads = marks_and_reads([term])
+    edited, _ = marks_and_reads([{**term, "short": "A trade agreement."}])
+    grown, _ = marks_and_reads([term, {"id": "pri", "term": "PRI", "short": "A party."}])
+    assert reads == {"count:glossary"}
+    assert changed_tokens(marks, edited) & reads == set()
+    assert changed_tokens(marks, grown) & reads == {"count:glossary"}
+
+
+def test_a_chapters_list_of_names_reads_the_names_not_the_definitions():
+    """The chapter's "names in this chapter" list shows labels: a definition edit changes no label."""
+    def marks_and_reads(term: dict) -> tuple[dict[str, str], set[str], dict]:
+        guide = Guide({**{n: [] for n in ("people", "bodies", "places")}, "glossary": [term],
+                       "chapters": [{"id": "ch1", "number": 1}]}, texts={"glossary": repr(term)})
+        mentions = {"people": set(), "bodies": set(), "places": set(), "glossary": {"nafta"}}
+        macros = GuideMacros(SimpleNamespace(variables={}, project_dir=str(ROOT)), guide,
+                             {"ch1": SimpleNamespace(mentions=mentions, reading_minutes=1, markdown="")})
+        named: dict = {}
+        reads = recorded(lambda: named.update(macros.mentioned({"id": "ch1"})))
+        return macros.fingerprints(), reads, named
+    term = {"id": "nafta", "term": "NAFTA", "short": "A trade pact."}
+    marks, reads, named = marks_and_reads(term)
+    assert named["glossary"] == [{"id": "nafta", "name": "NAFTA"}]
+    assert "label:glossary:nafta" in reads and not any(t.startswith("entry:") for t in reads)
+    redefined, _, _ = marks_and_reads({**term, "short": "A trade agreement."})
+    renamed, _, _ = marks_and_reads({**term, "term": "North American Free Trade Agreement"})
+    assert changed_tokens(marks, redefined) & reads == set()
+    assert changed_tokens(marks, renamed) & reads == {"label:glossary:nafta"}
+
+
 def test_nothing_is_recorded_outside_a_page():
     guide = sample_guide()
     serve_state.start_recording()
@@ -154,6 +193,22 @@ def test_a_part_of_a_page_is_reused_only_while_what_it_read_is_unchanged():
     assert len(calls) == 3
     serve_state.memo_by_reads("k", compute, {"chapter:ch1": "c1"})  # not recording (a strict build)
     assert len(calls) == 4
+
+
+def test_one_part_is_kept_per_slot_so_an_edit_replaces_what_it_made():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    serve_state.forget_renders()
+    marks = {"chapter:ch1": "c0"}
+    recorded(lambda: serve_state.memo_by_reads(("page", "v1"), compute, marks, slot="page"))
+    recorded(lambda: serve_state.memo_by_reads(("page", "v2"), compute, marks, slot="page"))
+    assert len(serve_state._renders) == 1
+    assert recorded(lambda: serve_state.memo_by_reads(("page", "v1"), compute, marks, slot="page")) == set()
+    assert len(calls) == 3  # the first version was replaced, so it is made again
 
 
 def test_serve_lists_the_installed_themes_templates_once_and_overrides_every_build(tmp_path, monkeypatch):

@@ -74,6 +74,11 @@ def entry_fingerprints(name: str, entries: list[dict]) -> dict[str, str]:
     return found | {f"label:{name}:{e['id']}": digest(display_label(e)) for e in entries if "id" in e}
 
 
+def hover_token(mark: str) -> str:
+    """The token of an entry's hover text: ⟦glossary/nafta⟧ -> "hover:glossary:nafta"."""
+    return "hover:" + mark.strip("⟦⟧").replace("/", ":", 1)
+
+
 class GuideMacros:
     """Binds the guide's data to the macros environment."""
 
@@ -115,6 +120,7 @@ class GuideMacros:
         found |= {f"chapter:{cid}": digest(s.markdown + repr(sorted((n, sorted(ids)) for n, ids in s.mentions.items())))
                   for cid, s in dict.items(self._sources)}
         found["glossary-names"] = digest(repr(sorted(self.env.variables.get("abbreviations") or {})))
+        found |= {hover_token(mark): digest(text) for mark, text in self.hover_texts.items()}
         found |= {f"inbrief:{cid}": digest(repr(section_items(s.markdown, "In brief")))
                   for cid, s in dict.items(self._sources)}
         found["chapter-list"] = digest(repr(list(dict.keys(self._sources))))

@@ -140,6 +140,18 @@ def test_a_chapters_list_of_names_reads_the_names_not_the_definitions():
     assert changed_tokens(marks, renamed) & reads == {"label:glossary:nafta"}
 
 
+def test_a_tooltips_token_follows_its_hover_text_not_the_rest_of_the_entry():
+    def marks(term: dict) -> dict[str, str]:
+        guide = Guide({**{n: [] for n in ("people", "bodies", "places", "chapters")}, "glossary": [term]},
+                      texts={"glossary": repr(term)})
+        return GuideMacros(SimpleNamespace(variables={}, project_dir=str(ROOT)), guide, {}).fingerprints()
+    term = {"id": "nafta", "term": "NAFTA", "short": "A trade pact.", "explanation": "Signed in 1992."}
+    before = marks(term)
+    assert "hover:glossary:nafta" in before
+    assert "hover:glossary:nafta" not in changed_tokens(before, marks({**term, "explanation": "Signed in 1992; in force 1994."}))
+    assert "hover:glossary:nafta" in changed_tokens(before, marks({**term, "short": "A trade agreement."}))
+
+
 def test_nothing_is_recorded_outside_a_page():
     guide = sample_guide()
     serve_state.start_recording()

@@ -241,7 +241,8 @@ class GuideMacros:
 
     def profile_page(self, collection: str, entry_id: str) -> str:
         entry = self.lookup(collection, entry_id)
-        ties = relations.render_entry_ties(entry_id, self.guide["relations"], self.relation_ends(), self.page)
+        mine = relations.for_entry(self.guide["relations"], entry_id)
+        ties = relations.render_entry_ties(entry_id, mine, self.relation_ends(mine), self.page)
         return profiles.render_profile_page(collection, entry, self.appearances[collection][entry_id],
                                             self.chapters, self.page, ties)
 
@@ -488,9 +489,12 @@ class GuideMacros:
         return figure + place_map.render_locator_list(mine, chapter["id"])
 
     # -- relationship map (issue 10.3) ---------------------------------------
-    def relation_ends(self) -> dict[str, tuple[str, dict]]:
-        """id -> ('people' | 'bodies', entry) for every person and body."""
-        return {entry_id: found for entry_id in self.guide.by_id["profiles"] if (found := self.guide.profile(entry_id))}
+    def relation_ends(self, ties: list[dict] | None = None) -> dict[str, tuple[str, dict]]:
+        """id -> ('people' | 'bodies', entry) for each person and body at an end of the ties
+        (default: everyone). A page reads only those: under serve, an edit to anyone else's entry
+        leaves it alone."""
+        ids = self.guide.by_id["profiles"] if ties is None else sorted({t[end] for t in ties for end in ("from", "to")})
+        return {entry_id: found for entry_id in ids if (found := self.guide.profile(entry_id))}
 
     def relationship_map(self) -> str:
         return relations.render_full_map(self.guide["relations"], self.relation_ends(), self.guide.by_id["chapters"],
@@ -503,7 +507,8 @@ class GuideMacros:
         return values_ahead(relations.layout, graphs)
 
     def chapter_relations(self, chapter: dict) -> str:
-        return relations.render_chapter_section(chapter, self.guide["relations"], self.relation_ends(), self.page)
+        mine = relations.for_chapter(self.guide["relations"], chapter["id"])
+        return relations.render_chapter_section(chapter, mine, self.relation_ends(mine), self.page)
     # -- issue 12: quiz exports, worksheets, standards ----------------------
     def quiz_exports(self) -> str:
         return lms_exports.render_export_table(self.chapters, self.guide["quizzes"], self.page)

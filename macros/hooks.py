@@ -293,7 +293,8 @@ class MemoryBytecodeCache(BytecodeCache):
 
 def on_env(env, config, files):
     """Pages not rebuilt keep the title and front matter the navigation showed last time; if a
-    rebuilt page's changed, every page is rebuilt (each page's navigation shows it). The theme's
+    rebuilt page's changed, every page is rebuilt (each page's navigation shows it; a page's own
+    description is not shown elsewhere, so a change to it alone rebuilds no other page). The theme's
     templates are compiled once and kept in .cache/guide/ (macros/template_cache.py)."""
     if config.plugins.get("macros"):
         importlib.import_module("macros.template_cache").keep_theme_templates(env)
@@ -301,8 +302,9 @@ def on_env(env, config, files):
     if record is None:
         return env
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    changed = [p for p in pages if p.markdown is not None and record.shown.get(p.file.src_uri, (p.title, p.meta))
-               != (p.title, p.meta)]
+    shown = importlib.import_module("macros.incremental").shown_elsewhere
+    changed = [p for p in pages if p.markdown is not None
+               and shown(*record.shown.get(p.file.src_uri, (p.title, p.meta))) != shown(p.title, p.meta)]
     for page in pages:
         if page.markdown is None and page.file.src_uri in record.shown and not changed:
             page.title, page.meta = record.shown[page.file.src_uri]

@@ -89,3 +89,12 @@ def merge_search_docs(previous: list[dict], rebuilt: list[dict], rebuilt_pages: 
     for doc in rebuilt:
         by_page.setdefault(page_of(doc["location"]), []).append(doc)
     return [doc for page in page_order for doc in by_page.get(page, [])]
+
+
+PAGE_ONLY_META = ("description",)  # front matter only the page itself shows (its <meta name="description">)
+
+
+def shown_elsewhere(title, meta: dict) -> tuple:
+    """What other pages show of a page: its title and the front matter their navigation reads
+    (Material's icon, status, subtitle...), so not its description."""
+    return title, {key: value for key, value in meta.items() if key not in PAGE_ONLY_META}

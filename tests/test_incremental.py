@@ -12,7 +12,14 @@ from conftest import ROOT
 from macros import serve_state
 from macros.bindings import GuideMacros
 from macros.glossary import abbreviation_owners, abbreviations
-from macros.incremental import BuildRecord, changed_tokens, merge_search_docs, page_source_key, pages_to_rebuild
+from macros.incremental import (
+    BuildRecord,
+    changed_tokens,
+    merge_search_docs,
+    page_source_key,
+    pages_to_rebuild,
+    shown_elsewhere,
+)
 from macros.loader import Guide
 
 pytestmark = pytest.mark.unit
@@ -150,6 +157,29 @@ def test_a_tooltips_token_follows_its_hover_text_not_the_rest_of_the_entry():
     assert "hover:glossary:nafta" in before
     assert "hover:glossary:nafta" not in changed_tokens(before, marks({**term, "explanation": "Signed in 1992; in force 1994."}))
     assert "hover:glossary:nafta" in changed_tokens(before, marks({**term, "short": "A trade agreement."}))
+
+
+def test_a_page_showing_some_ties_reads_the_people_at_their_ends_only():
+    """A chapter's or profile's part of the relationship map: an edit to someone else leaves it alone."""
+    people = [{"id": i, "name": i.title()} for i in ("fox", "bush", "powell")]
+    guide = Guide({"people": people, "bodies": [{"id": "pan", "name": "PAN"}], "glossary": [], "places": [],
+                   "chapters": []})
+    macros = GuideMacros(SimpleNamespace(variables={}, project_dir=str(ROOT)), guide, {})
+    ties = [{"from": "fox", "to": "pan", "kind": "member-of", "chapters": ["ch1"]}]
+    ends: dict = {}
+    reads = recorded(lambda: ends.update(macros.relation_ends(ties)))
+    assert ends == {"fox": ("people", people[0]), "pan": ("bodies", guide.entries("bodies")[0])}
+    assert {t for t in reads if t.startswith("entry:people:")} == {"entry:people:fox", "entry:people:pan"}
+    assert not any(t.startswith("data:") for t in reads)
+    assert set(macros.relation_ends()) == {"fox", "bush", "powell", "pan"}  # the whole map: everyone
+
+
+def test_only_what_the_navigation_shows_of_a_page_makes_every_page_rebuild():
+    """A profile's description comes from its entry's hover text: editing it rebuilds that page, not the site."""
+    before = shown_elsewhere("Colin Powell", {"description": "U.S. secretary of state.", "icon": "person"})
+    assert shown_elsewhere("Colin Powell", {"description": "Secretary of state (2001-05).", "icon": "person"}) == before
+    assert shown_elsewhere("Powell", {"description": "U.S. secretary of state.", "icon": "person"}) != before
+    assert shown_elsewhere("Colin Powell", {"description": "U.S. secretary of state.", "icon": "star"}) != before
 
 
 def test_nothing_is_recorded_outside_a_page():

@@ -242,7 +242,10 @@ def choose_pages(files, config, macros) -> None:
     for file in pages:
         file.is_modified = (lambda rebuild: lambda: rebuild)(file.src_uri in chosen)
     shown = ": " + ", ".join(sorted(chosen)) if len(chosen) <= 12 else ""
-    LOG.info(f"Rebuilding {len(chosen)} of {len(pages)} pages ({why}){shown}.")
+    if chosen:
+        LOG.info(f"Rebuilding {len(chosen)} of {len(pages)} pages ({why}){shown}.")
+    else:  # a save seen twice by the watcher, or one that changed nothing a page reads
+        LOG.info("Nothing to rebuild: no page's text, nor anything a page read, changed.")
 
 
 def on_pre_page(page, config, files):

@@ -105,6 +105,7 @@ def on_post_page_macros(env):
         glossary = importlib.import_module(f"{__name__}.glossary")
         used = glossary.abbreviations_used(env.variables["abbreviations"], env.markdown)
         owners = env.variables["abbreviation_owners"]  # the page shows the hover texts of the names it uses
-        serve_state.record("glossary-names", *(f"hover:glossary:{owners[line[2:line.index(']: ')]]}" for line in used))
+        token = importlib.import_module(f"{__name__}.hover_marks").hover_token
+        serve_state.record("glossary-names", *(token("glossary", owners[line[2:line.index(']: ')]]) for line in used))
         # one definition per block: the Markdown block parser is quadratic in block size
         env.markdown += "\n\n" + "\n\n".join(used) + "\n"

@@ -38,6 +38,7 @@ from .basemap import BASEMAP_FILE, load_basemap
 from .chapters_source import ChapterSource, find_mentions, section_items
 from .errors import GuideError
 from .figure_cache import KnownByDigest, cached_figure, cached_named, values_ahead
+from .hover_marks import hover_token, mark
 from .incremental import digest
 from .links import (
     PAGES,
@@ -72,11 +73,6 @@ def entry_fingerprints(name: str, entries: list[dict]) -> dict[str, str]:
     """Each entry's token ("entry:glossary:nafta") and its label's ("label:glossary:nafta")."""
     found = {f"entry:{name}:{e['id']}": digest(json.dumps(e, sort_keys=True, default=str)) for e in entries if "id" in e}
     return found | {f"label:{name}:{e['id']}": digest(display_label(e)) for e in entries if "id" in e}
-
-
-def hover_token(mark: str) -> str:
-    """The token of an entry's hover text: ⟦glossary/nafta⟧ -> "hover:glossary:nafta"."""
-    return "hover:" + mark.strip("⟦⟧").replace("/", ":", 1)
 
 
 class GuideMacros:
@@ -120,7 +116,10 @@ class GuideMacros:
         found |= {f"chapter:{cid}": digest(s.markdown + repr(sorted((n, sorted(ids)) for n, ids in s.mentions.items())))
                   for cid, s in dict.items(self._sources)}
         found["glossary-names"] = digest(repr(sorted(self.env.variables.get("abbreviations") or {})))
-        found |= {hover_token(mark): digest(text) for mark, text in self.hover_texts.items()}
+        texts = self.hover_texts
+        found |= {hover_token(name, e["id"]): digest(texts[mark(name, e["id"])])
+                  for name in dict.keys(self.guide.collections) for e in self.guide.entries(name)
+                  if "id" in e and mark(name, e["id"]) in texts}
         found |= {f"inbrief:{cid}": digest(repr(section_items(s.markdown, "In brief")))
                   for cid, s in dict.items(self._sources)}
         found["chapter-list"] = digest(repr(list(dict.keys(self._sources))))

@@ -55,7 +55,8 @@ def on_startup(command, dirty):
 
 def ask_git_once() -> None:
     """mkdocs-macros runs git 13 times at the start of every build, for its `git` variable (the
-    last commit, which no page shows): under `mkdocs serve` that is asked once per process."""
+    last commit, which no page shows): it is asked once per process, so `mkdocs serve` does not
+    ask again at every rebuild."""
     from mkdocs_macros import context
 
     if not hasattr(context.get_git_info, "cache_info"):

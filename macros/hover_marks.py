@@ -22,6 +22,11 @@ def mark(collection: str, entry_id: str) -> str:
     return f"⟦{collection}/{entry_id}⟧"
 
 
+def hover_token(collection: str, entry_id: str) -> str:
+    """What a page records as read for showing the entry's hover text (macros/incremental.py)."""
+    return f"hover:{collection}:{entry_id}"
+
+
 def attribute_text(text: str) -> str:
     """text (already made safe by text.hover, so no quotes or <>) as Markdown writes it inside
     title="...": with Markdown's own rule for '&' (escaped unless it starts an entity)."""

@@ -92,12 +92,19 @@ def render_with_cache(plugin, markdown: str, force_rendering: bool, plain_render
         MACRO_RUNS.reused += 1
         return kept
     MACRO_RUNS.done += 1
-    watcher, failed_before = WarningSeen(), serve_state.failed
-    with watching(watcher):
-        rendered = plain_render(markdown=markdown, force_rendering=force_rendering)
-    if not watcher.seen and serve_state.failed == failed_before:
+    rendered, clean = watched(lambda: plain_render(markdown=markdown, force_rendering=force_rendering))
+    if clean:
         figure_cache.write_disk(key, rendered)
     return rendered
+
+
+def watched(render: Callable[[], str]) -> tuple[str, bool]:
+    """(render(), whether it ran clean): no warning logged and no mistake shown meanwhile.
+    Only a clean render is kept, so a bad input is reported again."""
+    watcher, failed_before = WarningSeen(), serve_state.failed
+    with watching(watcher):
+        rendered = render()
+    return rendered, not watcher.seen and serve_state.failed == failed_before
 
 
 def render_while_serving(plugin, markdown: str, force_rendering: bool, plain_render: Callable[..., str]) -> str:
@@ -114,11 +121,9 @@ def render_while_serving(plugin, markdown: str, force_rendering: bool, plain_ren
     def run() -> str:
         ran.append(True)
         return plain_render(markdown=markdown, force_rendering=force_rendering)
-    watcher, failed_before = WarningSeen(), serve_state.failed
-    with watching(watcher):
-        rendered = serve_state.memo_by_reads(key, run, pending.fingerprints, slot=slot)
-    if watcher.seen or serve_state.failed != failed_before:
-        serve_state.forget_render(slot)  # a mistake is shown again, not kept
+    rendered, clean = watched(lambda: serve_state.memo_by_reads(key, run, pending.fingerprints, slot=slot))
+    if not clean:
+        serve_state.forget_render(slot)
     if markdown != page.title:  # pages, not titles, are counted
         MACRO_RUNS.done += bool(ran)
         MACRO_RUNS.reused += not ran

@@ -311,7 +311,7 @@ class GuideMacros:
                              slot=("print chapter", self.page, chapter["id"]))
 
     def print_edition(self) -> str:
-        return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c)) for c in self.chapters)
+        return "\n\n".join(print_views.render_print_chapter(self.render_chapter_text(c), c["number"]) for c in self.chapters)
 
     def handouts(self) -> str:
         parts = []

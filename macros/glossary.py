@@ -6,6 +6,7 @@ import re
 from .chapters_source import names_of
 from .hover_marks import mark
 from .links import link_to_chapter, link_to_entry, source_links
+from .render_parts import PART_BREAK
 from .text import indent, safe, safe_block
 
 DIGITS = "0–9"
@@ -59,7 +60,7 @@ def render_glossary(glossary, appearances, chapters, from_page: str) -> str:
     for entry in sorted_terms(glossary):
         if first_letter(entry) != letter:
             letter = first_letter(entry)
-            parts.append(f"## {letter} {{ #{letter_anchor(letter)} }}")
+            parts.append(f"{PART_BREAK}\n\n## {letter} {{ #{letter_anchor(letter)} }}")  # renders on its own
         parts.append(render_entry(entry, by_id, appearances[entry["id"]], chapters, from_page))
     return "\n\n".join(parts)
 

@@ -261,7 +261,7 @@ def keep_render(page) -> None:
     """The page's Markdown-to-HTML render is taken from, or kept in, the disk cache
     (macros/render_cache.py): Page.render is wrapped on this page only."""
     render_cache = importlib.import_module("macros.render_cache")
-    plain_render = type(page).render.__get__(page)
+    plain_render = type(page).render
     page.render = lambda config, files: render_cache.render_with_cache(page, plain_render, config, files)
 
 

@@ -3,20 +3,42 @@ from __future__ import annotations
 
 import re
 
+from markdown.extensions.toc import slugify, unique
+
+from .render_parts import PART_BREAK
 from .text import safe
 
 HANDOUT_TERMS = 10  # at most: a handout fits one printed page
 COMPUTED_TERMS = 8  # for a chapter without curated key_terms
 HANDOUT_QUESTIONS = 4
+ATTR_LIST = re.compile(r"\s*\{:?([^}]*)\}\s*$")  # the '{ .class #id }' that ends a heading
+GIVEN_ID = re.compile(r"""(?:\bid=["']|\{:?[^}\n]*#)([\w-]+)""")  # id="x", or #x in an attribute list
 
 
-def demote_headings(markdown: str) -> str:
-    """Every heading one level down, so chapter pages nest under the print edition."""
-    return "\n".join(("#" + line) if line.startswith("#") else line for line in markdown.split("\n"))
+def demote_headings(markdown: str, id_prefix: str) -> str:
+    """Every heading one level down, so chapter pages nest under the print edition, and each with
+    an id that starts with id_prefix: the chapters render apart (render_parts.py), so the toc
+    extension cannot tell a second "In brief" from the first."""
+    used = set(GIVEN_ID.findall(markdown))  # ids given in the chapter, wherever they come in it
+    return "\n".join(f"#{with_id(line, id_prefix, used)}" if line.startswith("#") else line
+                     for line in markdown.split("\n"))
 
 
-def render_print_chapter(rendered_chapter: str) -> str:
-    return f'<div class="print-chapter" markdown>\n\n{demote_headings(rendered_chapter)}\n\n</div>'
+def with_id(heading: str, id_prefix: str, used: set[str]) -> str:
+    """'## In brief' -> '## In brief { #ch1-in-brief }'; a heading with an id of its own keeps it."""
+    attributes = ATTR_LIST.search(heading)
+    if attributes and "#" in attributes.group(1):
+        return heading
+    text = heading[:attributes.start()] if attributes else heading
+    anchor = unique(id_prefix + slugify(text.lstrip("#").strip(), "-"), used)  # as the toc extension would
+    inside = f"{attributes.group(1).strip()} #{anchor}" if attributes else f"#{anchor}"
+    return f"{text.rstrip()} {{ {inside} }}"
+
+
+def render_print_chapter(rendered_chapter: str, number: int) -> str:
+    """One chapter of the print edition, a part of the page that renders on its own."""
+    return (f'{PART_BREAK}\n\n<div class="print-chapter" markdown>\n\n'
+            f'{demote_headings(rendered_chapter, f"ch{number}-")}\n\n</div>')
 
 
 def term_uses(entry: dict, page_text: str) -> tuple[int, int]:
@@ -43,13 +65,14 @@ def render_handout(chapter: dict, key_points: str, terms: list[dict], questions:
     term_lines = "\n".join(f"- **{safe(e['term'])}**: {safe(e['short'])}" for e in terms[:HANDOUT_TERMS])
     question_lines = "\n".join(f"{n}. {safe(q['prompt'])}" for n, q in enumerate(questions[:HANDOUT_QUESTIONS], 1))
     return "\n\n".join([
+        PART_BREAK,  # each handout renders on its own
         '<div class="handout" markdown>',
         f"## Chapter {chapter['number']}: {safe(chapter['title'])} {{ #{anchor} }}",
         f'[Print the chapter {chapter["number"]} handout](#{anchor}){{ .md-button .handout-print '
         f'data-print-handout="{anchor}" }}',
         f"*{safe(chapter['summary'])}*",
-        "### Key points", key_points or "_Key points not written yet._",
-        "### Key terms", term_lines or "_None yet._",
-        "### Questions", question_lines or "_None yet._",
+        f"### Key points {{ #{anchor}-points }}", key_points or "_Key points not written yet._",
+        f"### Key terms {{ #{anchor}-terms }}", term_lines or "_None yet._",
+        f"### Questions {{ #{anchor}-questions }}", question_lines or "_None yet._",
         "</div>",
     ])

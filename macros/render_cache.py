@@ -1,5 +1,6 @@
 """Each page's Markdown-to-HTML render, kept on disk between builds (figure_cache's folder,
-.cache/guide/), so a build after a build renders only the pages whose Markdown changed.
+.cache/guide/), so a build after a build renders only the pages whose Markdown changed. A long
+page made of parts (render_parts.py) is kept part by part.
 
 Used by hooks.py. The key holds everything a render reads: the page's Markdown after the macros
 ran, its address, the Markdown and link-checking settings of mkdocs.yml, the list of files
@@ -8,7 +9,7 @@ A page that includes files (--8<--) is never kept. Only a render that logged no 
 kept, so a page taken from the disk would have logged none: strict builds still fail on every
 broken link. Anchors are checked after every page is rendered, from the anchors and the links
 each render kept, so renaming a heading still fails the links to it from pages not rendered.
-GUIDE_CACHE=off turns the disk off, as for figures.
+GUIDE_CACHE=off turns the disk off, as for figures, and renders every page whole.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import figure_cache
+from . import figure_cache, render_parts
 
 PREFIX = "page:"
 LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
@@ -101,22 +102,42 @@ def watching(watcher: WarningSeen) -> Iterator[None]:
             logger.removeHandler(watcher)
 
 
-def render_with_cache(page, plain_render: Callable, config, files) -> None:
-    """page.render(config, files), or what it set last time for the same inputs."""
-    if INCLUDES in page.markdown or figure_cache.disk_dir() is None:
+def render_with_cache(page, render: Callable, config, files) -> None:
+    """render(page, config, files), or what it set last time for the same inputs. A page made of
+    parts (render_parts.py) renders part by part; with the disk off (GUIDE_CACHE=off) it renders whole."""
+    if figure_cache.disk_dir() is None:
+        page.markdown = render_parts.whole(page.markdown)
+        render(page, config, files)
         RENDERS.done += 1
-        return plain_render(config, files)
+        return
+    texts = render_parts.split(page.markdown)
+    if len(texts) == 1:
+        rendered = render_or_reuse(page, render, config, files)
+    else:
+        parts = [render_parts.part_of(page, text) for text in texts]
+        rendered = any([render_or_reuse(part, render, config, files) for part in parts])  # every part
+        render_parts.join(page, parts)
+        page.markdown = render_parts.whole(page.markdown)
+    if rendered:
+        RENDERS.done += 1
+    else:
+        RENDERS.reused += 1
+
+
+def render_or_reuse(page, render: Callable, config, files) -> bool:
+    """Whether page was rendered (True) or set from the disk (False)."""
+    if INCLUDES in page.markdown:
+        render(page, config, files)
+        return True
     detailed = logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG
     key = render_key(page.markdown, page.file.src_uri, page.file.url, settings_key(config), files_key(files), detailed)
     found, kept = figure_cache.read_disk(key)
     if found:
         restore(page, kept, files)
-        RENDERS.reused += 1
-        return None
+        return False
     watcher = WarningSeen()
     with watching(watcher):
-        plain_render(config, files)
-    RENDERS.done += 1
+        render(page, config, files)
     if not watcher.seen:
         figure_cache.write_disk(key, snapshot(page))
-    return None
+    return True

@@ -12,8 +12,8 @@ import pytest
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from conftest import build
-from macros import figure_cache, render_cache
+from conftest import ROOT, build
+from macros import figure_cache, render_cache, render_parts
 
 CONFIG = {"markdown_extensions": ["toc"], "mdx_configs": {}, "validation": {"anchors": 30},
           "use_directory_urls": True, "docs_dir": "/docs"}
@@ -49,7 +49,7 @@ def render_each(markdowns: list[str], warn: bool = False) -> tuple[list, object]
     render = rendering(calls, warn)
     for markdown in markdowns:
         page = page_of(markdown, files)
-        render_cache.render_with_cache(page, lambda config, files, page=page: render(page, config, files), CONFIG, files)
+        render_cache.render_with_cache(page, render, CONFIG, files)
     return calls, page
 
 
@@ -104,6 +104,101 @@ def test_guide_cache_off_renders_every_time(monkeypatch):
     calls, _ = render_twice("# Off")
     assert len(calls) == 2
     assert not figure_cache.DISK_DIR.exists()
+
+
+# -- pages made of parts (macros/render_parts.py) ----------------------------------------------
+
+BREAK = render_parts.PART_BREAK
+
+
+def test_a_page_in_parts_renders_again_only_the_part_that_changed():
+    calls, page = render_each([f"One\n\n{BREAK}\n\nTwo", f"One\n\n{BREAK}\n\nTwo, edited"])
+    assert [c.strip() for c in calls] == ["One", "Two", "Two, edited"]
+    assert page.content == '<h1 id="top">One\n\n</h1>\n<h1 id="top">\n\nTwo, edited</h1>'
+    assert page.markdown == "One\n\n\n\nTwo, edited", "the break is not left in the page's Markdown"
+
+
+def test_guide_cache_off_renders_a_page_in_parts_whole(monkeypatch):
+    monkeypatch.setenv("GUIDE_CACHE", "off")
+    calls, _ = render_each([f"One\n\n{BREAK}\n\nTwo"])
+    assert calls == ["One\n\n\n\nTwo"]
+
+
+def test_the_parts_tables_of_contents_nest_as_one():
+    def toc(*levels_and_ids):
+        return get_toc([{"level": level, "id": id_, "name": id_, "children": []} for level, id_ in levels_and_ids])
+    joined = render_parts.joined_toc([toc((1, "title"), (2, "contents")), toc((2, "one")), toc((2, "two"), (3, "two-a"))])
+    assert [(link.id, [c.id for c in link.children]) for link in joined] == [("title", ["contents", "one", "two"])]
+    assert [c.id for c in joined.items[0].children[2].children] == ["two-a"]
+
+
+PAGE_IN_PARTS = f"""# A title {{ .print-title }}
+
+Before the parts, [a link](b.md#part).
+
+## Contents
+
+{BREAK}
+
+<div class="print-chapter" markdown>
+
+## One {{ #one }}
+
+Term
+:   Its definition, and [another link](b.md#other).
+
+### In brief {{ #one-brief }}
+
+- a point
+
+</div>
+
+{BREAK}
+
+## Two {{ #two }}
+
+**word** {{ #word }}
+:   Text.
+
+    More text.
+"""
+
+
+def real_page(markdown: str, tmp_path):
+    """A MkDocs page with this project's Markdown settings, and the files it links to."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.yaml import yaml_load
+
+    settings = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = MkDocsConfig(config_file_path=str(ROOT / "mkdocs.yml"))
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir(exist_ok=True)
+    config.load_dict({"site_name": "Test", "docs_dir": str(docs), "site_dir": str(site),
+                      "markdown_extensions": settings["markdown_extensions"]})
+    errors, _ = config.validate()
+    assert not errors, errors
+    files = Files([File(path, str(docs), str(site), True) for path in ("a.md", "b.md")])
+    page = Page(None, files.get_file_from_path("a.md"), config)
+    page.markdown = markdown
+    return page, config, files
+
+
+def rendered(page) -> tuple:
+    return (page.content, str(page.toc), page._title_from_render, page.present_anchor_ids,
+            {f.src_uri: links for f, links in page.links_to_anchors.items()})
+
+
+def test_a_page_in_parts_renders_as_the_whole_page_would(tmp_path):
+    from mkdocs.structure.pages import Page
+
+    whole, config, files = real_page(render_parts.whole(PAGE_IN_PARTS), tmp_path)
+    Page.render(whole, config, files)
+    in_parts, config, files = real_page(PAGE_IN_PARTS, tmp_path)
+    render_cache.render_with_cache(in_parts, Page.render, config, files)
+    assert rendered(in_parts) == rendered(whole)
+    assert [link.id for link in in_parts.toc.items[0].children] == ["contents", "one", "two"]
+    assert rendered(in_parts)[4]["b.md"] == {"part": "b.md#part", "other": "b.md#other"}
 
 
 # -- real builds ---------------------------------------------------------------------------

@@ -44,11 +44,16 @@ def wait_for(url: str, condition, server, seconds: float = 90) -> str:
     raise AssertionError(f"timed out waiting for {url}; last page:\n{fetch(url)[:500]}")
 
 
+# Pages that render in parts (macros/render_parts.py): an edit renders one part again.
+IN_PARTS = ("study/print.md", "reference/glossary.md")
+
+
 def trim_to_chapters(project) -> None:
-    """Pages other than the chapters become stubs, so each of the five rebuilds is quick.
+    """Pages other than the chapters and IN_PARTS become stubs, so each of the rebuilds is quick.
     (Their links then miss anchors: warnings, which a live preview prints and goes on.)"""
     for page in (project / "docs").rglob("*.md"):
-        if not page.relative_to(project / "docs").as_posix().startswith("chapters/"):
+        path = page.relative_to(project / "docs").as_posix()
+        if not path.startswith("chapters/") and path not in IN_PARTS:
             page.write_text(f"# {page.stem}\n", encoding="utf-8")
     (project / MENTIONS_PAGE).write_text(f"# Who appears where\n\n{POWELL_CHAPTERS}\n", encoding="utf-8")
 
@@ -126,7 +131,8 @@ def served_pages_match_a_fresh_build(project, port: int, server) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)],
                    cwd=project, env=env, capture_output=True, text=True, timeout=300, check=True)
     pages = [f"chapters/{p.stem}/" for p in sorted((project / "docs" / "chapters").glob("*.md"))]
-    for path in [*pages, "reference/who-appears-where/", "reference/people/powell/"]:
+    in_parts = [path.removesuffix(".md") + "/" for path in IN_PARTS]  # whole in the fresh build
+    for path in [*pages, "reference/who-appears-where/", "reference/people/powell/", *in_parts]:
         fresh = ARTICLE.search((site / path / "index.html").read_text(encoding="utf-8"))
         served = ARTICLE.search(wait_for(f"http://127.0.0.1:{port}/{path}", lambda page: True, server))
         assert fresh and served and served.group() == fresh.group(), f"{path} as served differs from a fresh build"

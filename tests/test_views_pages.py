@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import argument, chapter_page, citations, corrections, downloads, print_views
+from macros import argument, chapter_page, citations, corrections, downloads, print_views, render_parts
 from macros.errors import GuideError
 from sample_data import (
     BY_ID,
@@ -132,16 +132,17 @@ def test_rendered_citations_label_each_style():
 def test_handout_has_summary_points_terms_and_at_most_four_questions():
     questions = [{"prompt": f"Question {n}?"} for n in range(1, 7)]
     out = print_views.render_handout(CHAPTERS[0], "- A point.", [TERM], questions)
-    assert out.startswith('<div class="handout" markdown>')
+    assert out.startswith(f'{render_parts.PART_BREAK}\n\n<div class="handout" markdown>'), "each handout renders apart"
     assert "## Chapter 1: Start { #handout-start }\n\n" in out and "\n\n*The opening.*\n\n" in out
-    assert "### Key points\n\n- A point." in out
-    assert "### Key terms\n\n- **maquiladora**: A factory assembling goods for export." in out
+    assert "### Key points { #handout-start-points }\n\n- A point." in out
+    assert "### Key terms { #handout-start-terms }\n\n- **maquiladora**: A factory assembling goods for export." in out
+    assert "### Questions { #handout-start-questions }\n\n1. Question 1?" in out
     assert "4. Question 4?" in out and "Question 5?" not in out
 
 
 def test_handout_has_a_print_button_for_itself_under_its_title():
     out = print_views.render_handout(CHAPTERS[1], "", [], [])
-    title, button = out.split("\n\n")[1:3]
+    title, button = out.split("\n\n")[2:4]
     assert title == "## Chapter 2: End { #handout-end }"
     assert button == ('[Print the chapter 2 handout](#handout-end)'
                       '{ .md-button .handout-print data-print-handout="handout-end" }')
@@ -160,9 +161,22 @@ def test_handout_without_content_says_so():
 
 
 def test_print_edition_nests_chapter_headings_one_level_down():
-    out = print_views.render_print_chapter("# 1. Start\n\n## In brief\n\ntext #not-a-heading")
-    assert "\n## 1. Start\n\n### In brief\n\ntext #not-a-heading" in out
-    assert out.startswith('<div class="print-chapter" markdown>') and out.endswith("</div>")
+    out = print_views.render_print_chapter("# 1. Start\n\n## In brief\n\ntext #not-a-heading", 1)
+    assert "\n## 1. Start { #ch1-1-start }\n\n### In brief { #ch1-in-brief }\n\ntext #not-a-heading" in out
+    assert out.startswith(f'{render_parts.PART_BREAK}\n\n<div class="print-chapter" markdown>'), "each chapter renders apart"
+    assert out.endswith("</div>")
+
+
+def test_print_edition_headings_get_ids_of_their_chapter_once_each():
+    """The chapters render apart, so the toc extension cannot number a second "In brief": each heading
+    gets an id of its chapter, numbered as the toc extension would within the chapter."""
+    chapter = ("## In brief\n\n## In brief\n\n## Figures { #ch5-figures }\n\n## Key passages { .wide }\n\n"
+               "## Figures\n\n## Remittances\n\n#### A chart { #ch5-remittances }\n\n<div id=\"ch5-map\"></div>\n\n## Map")
+    assert print_views.demote_headings(chapter, "ch5-").split("\n\n") == [
+        "### In brief { #ch5-in-brief }", "### In brief { #ch5-in-brief_1 }", "### Figures { #ch5-figures }",
+        "### Key passages { .wide #ch5-key-passages }", "### Figures { #ch5-figures_1 }",
+        "### Remittances { #ch5-remittances_1 }", "##### A chart { #ch5-remittances }",  # given further down
+        '<div id="ch5-map"></div>', "### Map { #ch5-map_1 }"]
 
 
 def test_glossary_csv_has_a_row_per_term_in_plain_text():

@@ -1,7 +1,7 @@
 """Profiles of people and bodies, and the glossary."""
 import pytest
 
-from macros import glossary, hover_marks, links, profiles
+from macros import glossary, hover_marks, links, profiles, render_parts
 from sample_data import CASTANEDA, CHAPTERS, FOX, OTHER_TERM, PAN, TERM
 
 WHOS_WHO_PAGE = "reference/people.md"
@@ -50,6 +50,7 @@ def test_glossary_sorts_terms_under_letters_with_a_jump_bar():
     assert '<nav class="az-bar" aria-label="Glossary letters" markdown>[F](#letter-f) [M](#letter-m)</nav>' in out
     assert out.index("## F { #letter-f }") < out.index("**free trade** { #free-trade }") < out.index("## M { #letter-m }")
     assert out.index("## M { #letter-m }") < out.index("**maquiladora** { #maquiladora }")
+    assert out.count(f"{render_parts.PART_BREAK}\n\n## ") == 2, "each letter renders apart"
 
 
 def test_glossary_entry_shows_term_in_bold_then_definition_explanation_links_and_sources():

@@ -111,13 +111,13 @@ def render_with_cache(page, render: Callable, config, files) -> None:
         RENDERS.done += 1
         return
     texts = render_parts.split(page.markdown)
+    page.markdown = render_parts.whole(page.markdown)
     if len(texts) == 1:
         rendered = render_or_reuse(page, render, config, files)
     else:
         parts = [render_parts.part_of(page, text) for text in texts]
         rendered = any([render_or_reuse(part, render, config, files) for part in parts])  # every part
         render_parts.join(page, parts)
-        page.markdown = render_parts.whole(page.markdown)
     if rendered:
         RENDERS.done += 1
     else:

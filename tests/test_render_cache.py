@@ -118,6 +118,11 @@ def test_a_page_in_parts_renders_again_only_the_part_that_changed():
     assert page.markdown == "One\n\n\n\nTwo, edited", "the break is not left in the page's Markdown"
 
 
+def test_a_page_with_one_part_is_rendered_without_the_break():
+    calls, page = render_each([f"{BREAK}\n\nOnly"])
+    assert calls == ["\n\nOnly"] and BREAK not in page.content
+
+
 def test_guide_cache_off_renders_a_page_in_parts_whole(monkeypatch):
     monkeypatch.setenv("GUIDE_CACHE", "off")
     calls, _ = render_each([f"One\n\n{BREAK}\n\nTwo"])

@@ -105,13 +105,12 @@ def watching(watcher: WarningSeen) -> Iterator[None]:
 def render_with_cache(page, render: Callable, config, files) -> None:
     """render(page, config, files), or what it set last time for the same inputs. A page made of
     parts (render_parts.py) renders part by part; with the disk off (GUIDE_CACHE=off) it renders whole."""
+    texts = render_parts.split(page.markdown)
+    page.markdown = render_parts.whole(page.markdown)
     if figure_cache.disk_dir() is None:
-        page.markdown = render_parts.whole(page.markdown)
         render(page, config, files)
         RENDERS.done += 1
         return
-    texts = render_parts.split(page.markdown)
-    page.markdown = render_parts.whole(page.markdown)
     if len(texts) == 1:
         rendered = render_or_reuse(page, render, config, files)
     else:

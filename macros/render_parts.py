@@ -1,7 +1,7 @@
 """A long page rendered in parts, so that after an edit to one part only that part renders again.
 
 A view puts PART_BREAK between parts that stand alone: the print edition before each chapter,
-the glossary before each letter. render_cache.py renders each part as a page of its own (kept on
+the glossary before each letter, the handouts page before each handout. render_cache.py renders each part as a page of its own (kept on
 disk by its text) and join() sets on the page what one render of the whole would have set.
 That holds while no part needs another: heading ids unique across parts (the print edition gives
 each chapter's headings an id of their own), no footnotes, abbreviations or reference links shared
